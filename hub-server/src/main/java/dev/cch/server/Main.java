@@ -1,0 +1,19 @@
+package dev.cch.server;
+
+import dev.cch.server.config.HubConfig;
+import io.helidon.config.Config;
+import io.helidon.logging.common.LogConfig;
+
+/** Starts a hub from {@code application.yaml} and the environment, and stops it cleanly on SIGTERM/Ctrl-C. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        LogConfig.configureRuntime();
+        HubConfig config = HubConfig.from(Config.create());
+        HubServer hub = HubServer.start(config);
+        hub.printBanner(System.out);
+        Runtime.getRuntime().addShutdownHook(new Thread(hub::close, "cch-shutdown"));
+    }
+}

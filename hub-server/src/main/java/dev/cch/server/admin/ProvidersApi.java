@@ -1,0 +1,57 @@
+package dev.cch.server.admin;
+
+import dev.cch.protocol.admin.FieldError;
+import dev.cch.protocol.admin.ProviderRequest;
+import dev.cch.protocol.admin.ProviderView;
+import dev.cch.server.providers.ProviderRepository;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code /api/v1/providers}: upstream providers. Secrets go in, never come out (only a hint). */
+public final class ProvidersApi implements AdminRoute.Service {
+    private final ProviderRepository providers;
+    private final AdminIo io;
+    private final Crud<ProviderRequest, ProviderView> crud;
+
+    public ProvidersApi(ProviderRepository providers, AdminIo io, AuditLog audit, AdminChanges changes) {
+        this.providers = providers;
+        this.io = io;
+        this.crud = new Crud<>(new Crud.Resource<>("provider", ProviderRequest.class, ProvidersApi::validate,
+                r -> Crud.Created.<ProviderView>plain().apply(providers.create(r)), providers::update, providers::get, providers::delete, ProviderView::name,
+                ProviderView::id, changes::providersChanged), io, audit);
+    }
+
+    @Override
+    public String root() {
+        return "/api/v1/providers";
+    }
+
+    @Override
+    public List<AdminRoute> routes() {
+        return List.of(
+                AdminRoute.get("/", this::list),
+                AdminRoute.post("/", crud::create),
+                AdminRoute.get("/{id}", crud::get),
+                AdminRoute.put("/{id}", crud::replace),
+                AdminRoute.delete("/{id}", crud::delete));
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        Paging paging = Paging.of(req, res, io);
+        if (paging != null) {
+            io.ok(res, paging.page(providers.list(paging.after(), paging.limit() + 1), ProviderView::id));
+        }
+    }
+
+    /** A new provider needs a secret; a replaced one keeps its own when none is sent. */
+    private static List<FieldError> validate(Long id, ProviderRequest r) {
+        List<FieldError> errors = new ArrayList<>(r.validate());
+        if (id == null && (r.secret() == null || r.secret().isBlank())) {
+            errors.add(new FieldError("secret", "is required"));
+        }
+        return errors;
+    }
+}

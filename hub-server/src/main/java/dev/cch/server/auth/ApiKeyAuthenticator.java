@@ -1,0 +1,130 @@
+package dev.cch.server.auth;
+
+import dev.cch.protocol.admin.KeyView;
+import dev.cch.protocol.admin.UserView;
+import dev.cch.server.crypto.HubKeys;
+import dev.cch.server.pipeline.Principal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+
+/**
+ * Resolves a presented hub key to its key and user, refusing disabled and expired ones. Lookups are by the key's
+ * SHA-256 and cached briefly (including misses, so guessing keys does not reach the database every time); any
+ * admin change to users or keys clears the cache.
+ */
+public final class ApiKeyAuthenticator {
+    private static final int MAX_ENTRIES = 100_000;
+
+    private final Function<String, Optional<KeyView>> keysByHash;
+    private final LongFunction<Optional<UserView>> usersById;
+    private final Clock clock;
+    private final Duration ttl;
+    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(KeyView key, UserView user, Instant loadedAt) {
+    }
+
+    /** Why a key was refused; {@code code} is the machine code sent to the client. */
+    public enum Refusal {
+        MISSING("missing_api_key", "no API key: send it as x-api-key, Authorization: Bearer, x-goog-api-key or ?key="),
+        CONFLICTING("conflicting_api_keys", "different API keys were sent in different headers"),
+        INVALID("invalid_api_key", "invalid API key"),
+        KEY_DISABLED("key_disabled", "this API key is disabled"),
+        KEY_EXPIRED("key_expired", "this API key has expired"),
+        USER_DISABLED("user_disabled", "the user of this API key is disabled"),
+        USER_EXPIRED("user_expired", "the user of this API key has expired");
+
+        private final String code;
+        private final String message;
+
+        Refusal(String code, String message) {
+            this.code = code;
+            this.message = message;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public String message() {
+            return message;
+        }
+
+        /** Only failures that say the credential itself is wrong count toward lockout. */
+        public boolean isCredentialFailure() {
+            return this == INVALID || this == CONFLICTING;
+        }
+    }
+
+    /** The outcome of authentication. */
+    public sealed interface Result permits Result.Accepted, Result.Refused {
+        record Accepted(Principal principal) implements Result {
+        }
+
+        record Refused(Refusal refusal) implements Result {
+        }
+    }
+
+    public ApiKeyAuthenticator(Function<String, Optional<KeyView>> keysByHash, LongFunction<Optional<UserView>> usersById,
+                               Clock clock, Duration ttl) {
+        this.keysByHash = keysByHash;
+        this.usersById = usersById;
+        this.clock = clock;
+        this.ttl = ttl;
+    }
+
+    public Result authenticate(PresentedKey.Found found) {
+        return switch (found) {
+            case PresentedKey.Found.None n -> new Result.Refused(Refusal.MISSING);
+            case PresentedKey.Found.Conflicting c -> new Result.Refused(Refusal.CONFLICTING);
+            case PresentedKey.Found.One one -> check(lookup(HubKeys.hash(one.key())));
+        };
+    }
+
+    /** Forgets every cached key and user (after an admin change). */
+    public void invalidateAll() {
+        cache.clear();
+    }
+
+    private Cached lookup(String hash) {
+        Instant now = clock.instant();
+        Cached c = cache.get(hash);
+        if (c != null && c.loadedAt().plus(ttl).isAfter(now)) {
+            return c;
+        }
+        Optional<KeyView> key = keysByHash.apply(hash);
+        Optional<UserView> user = key.flatMap(k -> usersById.apply(k.userId()));
+        Cached fresh = new Cached(key.orElse(null), user.orElse(null), now);
+        if (cache.size() >= MAX_ENTRIES) {
+            cache.clear();
+        }
+        cache.put(hash, fresh);
+        return fresh;
+    }
+
+    private Result check(Cached c) {
+        Instant now = clock.instant();
+        if (c.key() == null || c.user() == null) {
+            return new Result.Refused(Refusal.INVALID);
+        }
+        if (!c.key().enabled()) {
+            return new Result.Refused(Refusal.KEY_DISABLED);
+        }
+        if (c.key().expiresAt() != null && !c.key().expiresAt().isAfter(now)) {
+            return new Result.Refused(Refusal.KEY_EXPIRED);
+        }
+        if (!c.user().enabled()) {
+            return new Result.Refused(Refusal.USER_DISABLED);
+        }
+        if (c.user().expiresAt() != null && !c.user().expiresAt().isAfter(now)) {
+            return new Result.Refused(Refusal.USER_EXPIRED);
+        }
+        return new Result.Accepted(new Principal(c.key(), c.user()));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.cch.server.config;
+
+import io.helidon.config.Config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * Every setting of a hub, read once from Helidon config ({@code application.yaml} overridden by environment
+ * variables such as {@code HUB_DATABASE_URL}). Absent optional values select the embedded defaults.
+ */
+public record HubConfig(Config server,
+                        Path dataDir,
+                        Optional<String> databaseUrl,
+                        String databaseUser,
+                        String databasePassword,
+                        int poolSize,
+                        Optional<String> redisUrl,
+                        String redisPrefix,
+                        Duration redisTimeout,
+                        Optional<String> adminToken,
+                        Optional<String> masterKey,
+                        ZoneId timeZone,
+                        int logBatch,
+                        Duration logFlushInterval,
+                        int logQueue,
+                        Duration drainTimeout) {
+
+    public static HubConfig from(Config root) {
+        Config hub = root.get("hub");
+        return new HubConfig(
+                root.get("server"),
+                Path.of(hub.get("data.dir").asString().orElse("./data")).toAbsolutePath().normalize(),
+                nonBlank(hub.get("database.url")),
+                hub.get("database.username").asString().orElse("postgres"),
+                hub.get("database.password").asString().orElse(""),
+                hub.get("database.pool.size").asInt().orElse(16),
+                nonBlank(hub.get("redis.url")),
+                hub.get("redis.prefix").asString().orElse("cch:"),
+                Duration.ofMillis(hub.get("redis.timeout.ms").asLong().orElse(250L)),
+                nonBlank(hub.get("admin.token")),
+                nonBlank(hub.get("master.key")),
+                nonBlank(hub.get("time.zone")).map(ZoneId::of).orElse(ZoneId.systemDefault()),
+                hub.get("log.batch").asInt().orElse(200),
+                Duration.ofMillis(hub.get("log.flush.ms").asLong().orElse(250L)),
+                hub.get("log.queue").asInt().orElse(20_000),
+                root.get("server.shutdown-grace-period").as(Duration.class).orElse(Duration.ofSeconds(30)));
+    }
+
+    private static Optional<String> nonBlank(Config c) {
+        return c.asString().asOptional().map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    public boolean embeddedDatabase() {
+        return databaseUrl.isEmpty();
+    }
+}

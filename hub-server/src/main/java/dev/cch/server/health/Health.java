@@ -1,0 +1,52 @@
+package dev.cch.server.health;
+
+import dev.cch.protocol.admin.HealthView;
+import dev.cch.server.state.StateStore;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The hub's health: {@code up}; {@code degraded} when the state store (Redis) is unreachable and limits fail open;
+ * {@code down} when the database is unreachable. Ready only between start-up and the start of shutdown. The
+ * database check is cached for a second so that health probes cannot load it.
+ */
+public final class Health {
+    private final BooleanSupplier database;
+    private final StateStore state;
+    private final String version;
+    private final AtomicBoolean ready = new AtomicBoolean();
+    private volatile long checkedAt;
+    private volatile boolean databaseUp;
+
+    public Health(BooleanSupplier database, StateStore state, String version) {
+        this.database = database;
+        this.state = state;
+        this.version = version;
+    }
+
+    public void ready(boolean r) {
+        ready.set(r);
+    }
+
+    public boolean isReady() {
+        return ready.get();
+    }
+
+    public HealthView view() {
+        long now = System.nanoTime();
+        if (now - checkedAt > Duration.ofSeconds(1).toNanos()) {
+            databaseUp = database.getAsBoolean();
+            checkedAt = now;
+        }
+        boolean stateUp = state.available();
+        Map<String, String> checks = new LinkedHashMap<>();
+        checks.put("database", databaseUp ? "up" : "down");
+        checks.put("stateStore", state.kind() + (stateUp ? ":up" : ":down"));
+        String status = !databaseUp ? "down" : stateUp ? "up" : "degraded";
+        return new HealthView(status, ready.get() && databaseUp, version, checks);
+    }
+}

@@ -1,0 +1,203 @@
+package dev.cch.server.pipeline;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cch.protocol.ClientProtocol;
+
+import java.io.IOException;
+import java.time.Instant;
+
+/**
+ * A client's request as the pipeline sees it: endpoint, headers and the body bytes exactly as received. The few
+ * top-level fields routing needs (model, stream, metadata.user_id) are read by a streaming scan; the full JSON
+ * tree is parsed only if a step asks for it.
+ */
+public final class ProxyRequest {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private final String id;
+    private final Instant receivedAt;
+    private final long startNanos;
+    private final Endpoint endpoint;
+    private final String pathModel;
+    private final String rawQuery;
+    private final Headers headers;
+    private final byte[] body;
+    private final String clientIp;
+    private final ObjectMapper mapper;
+
+    private boolean peeked;
+    private String model;
+    private boolean stream;
+    private String metadataUserId;
+    private String peekError;
+    private JsonNode json;
+
+    public ProxyRequest(String id, Instant receivedAt, long startNanos, Endpoint endpoint, String pathModel,
+                        String rawQuery, Headers headers, byte[] body, String clientIp, ObjectMapper mapper) {
+        this.id = id;
+        this.receivedAt = receivedAt;
+        this.startNanos = startNanos;
+        this.endpoint = endpoint;
+        this.pathModel = pathModel;
+        this.rawQuery = rawQuery == null ? "" : rawQuery;
+        this.headers = headers;
+        this.body = body;
+        this.clientIp = clientIp;
+        this.mapper = mapper;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
+    public long startNanos() {
+        return startNanos;
+    }
+
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    public ClientProtocol protocol() {
+        return endpoint.protocol();
+    }
+
+    public String rawQuery() {
+        return rawQuery;
+    }
+
+    public Headers headers() {
+        return headers;
+    }
+
+    public byte[] body() {
+        return body;
+    }
+
+    public String clientIp() {
+        return clientIp;
+    }
+
+    public String userAgent() {
+        return headers.first("user-agent");
+    }
+
+    /** The requested model: from the URL for Gemini, else the body's {@code model}; null if absent. */
+    public String model() {
+        if (pathModel != null) {
+            return pathModel;
+        }
+        peek();
+        return model;
+    }
+
+    /** Whether the client asked for a stream (body {@code stream: true}, or Gemini's stream endpoint). */
+    public boolean stream() {
+        if (endpoint == Endpoint.GEMINI_STREAM) {
+            return true;
+        }
+        if (endpoint.protocol() == ClientProtocol.GEMINI) {
+            return false;
+        }
+        peek();
+        return stream;
+    }
+
+    /** Claude Code's {@code metadata.user_id}, or null. */
+    public String metadataUserId() {
+        peek();
+        return metadataUserId;
+    }
+
+    /** Why the body is not a JSON object, or null if it is. */
+    public String bodyProblem() {
+        peek();
+        return peekError;
+    }
+
+    /** The whole body as a JSON tree, parsed on first use. */
+    public JsonNode json() {
+        if (json == null) {
+            try {
+                json = mapper.readTree(body);
+                if (json == null) {
+                    json = mapper.missingNode();
+                }
+            } catch (IOException e) {
+                json = mapper.missingNode();
+            }
+        }
+        return json;
+    }
+
+    private void peek() {
+        if (peeked) {
+            return;
+        }
+        peeked = true;
+        if (body.length == 0) {
+            peekError = "request body is empty";
+            return;
+        }
+        try (JsonParser p = FACTORY.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                peekError = "request body must be a JSON object";
+                return;
+            }
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (field) {
+                    case "model" -> {
+                        if (v == JsonToken.VALUE_STRING) {
+                            model = p.getText();
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                    case "stream" -> stream = v == JsonToken.VALUE_TRUE;
+                    case "metadata" -> readMetadata(p, v);
+                    default -> p.skipChildren();
+                }
+            }
+            if (t != JsonToken.END_OBJECT) {
+                peekError = "request body is not valid JSON";
+            }
+        } catch (IOException e) {
+            peekError = "request body is not valid JSON: " + firstLine(e.getMessage());
+        }
+    }
+
+    private void readMetadata(JsonParser p, JsonToken v) throws IOException {
+        if (v != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            JsonToken x = p.nextToken();
+            if ("user_id".equals(f) && x == JsonToken.VALUE_STRING) {
+                metadataUserId = p.getText();
+            } else {
+                p.skipChildren();
+            }
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.cch.server.providers;
+
+import dev.cch.protocol.admin.ModelRedirect;
+import dev.cch.protocol.admin.ModelRule;
+import dev.cch.protocol.match.TextMatcher;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A provider's compiled model allow-list and redirect rules. */
+public final class ModelRules {
+    private final List<TextMatcher> allowed;
+    private final List<Redirect> redirects;
+
+    private record Redirect(TextMatcher source, String target) {
+    }
+
+    public ModelRules(List<ModelRule> allowed, List<ModelRedirect> redirects) {
+        this.allowed = allowed.stream().map(r -> new TextMatcher(r.match(), r.pattern())).toList();
+        this.redirects = redirects.stream().map(r -> new Redirect(new TextMatcher(r.match(), r.source()), r.target())).toList();
+    }
+
+    public static ModelRules none() {
+        return new ModelRules(List.of(), List.of());
+    }
+
+    /** An empty allow-list allows every model. */
+    public boolean allows(String model) {
+        if (allowed.isEmpty()) {
+            return true;
+        }
+        for (TextMatcher m : allowed) {
+            if (m.matchesName(model)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The model to send upstream: the target of the first matching redirect, or empty to keep the requested one. */
+    public Optional<String> redirect(String model) {
+        for (Redirect r : redirects) {
+            if (r.source().matchesName(model)) {
+                return Optional.of(r.target());
+            }
+        }
+        return Optional.empty();
+    }
+
+    public boolean hasAllowList() {
+        return !allowed.isEmpty();
+    }
+}

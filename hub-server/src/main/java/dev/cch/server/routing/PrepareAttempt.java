@@ -1,0 +1,47 @@
+package dev.cch.server.routing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cch.protocol.ClientProtocol;
+import dev.cch.server.pipeline.ErrorKind;
+import dev.cch.server.pipeline.ProxyRequest;
+import dev.cch.server.providers.Provider;
+import dev.cch.server.upstream.OutboundHeaders;
+
+import java.util.Optional;
+
+/**
+ * Attempt step: what this provider is sent. Applies the provider's model redirect (rewriting the body only if the
+ * model changes), chooses the upstream path for the provider's protocol, and builds the outbound headers.
+ */
+public final class PrepareAttempt implements AttemptStep {
+    private final ObjectMapper mapper;
+
+    public PrepareAttempt(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public AttemptResult handle(Attempt a, Next next) {
+        Provider p = a.provider();
+        ProxyRequest r = a.exchange().request();
+        Optional<String> redirected = p.models().redirect(r.model());
+        if (redirected.isPresent() && !redirected.get().equals(a.upstreamModel())) {
+            a.upstreamModel(redirected.get());
+            if (p.type().protocol() != ClientProtocol.GEMINI) {
+                try {
+                    ObjectNode body = (ObjectNode) mapper.readTree(a.body());
+                    body.put("model", redirected.get());
+                    a.body(mapper.writeValueAsBytes(body));
+                } catch (java.io.IOException | ClassCastException e) {
+                    return AttemptResult.Failure.of(ErrorKind.CONVERSION, "could not apply the model redirect");
+                }
+            }
+        }
+        if (a.path() == null) {
+            a.path(UpstreamPaths.pathFor(p.type(), r, a.upstreamModel()));
+        }
+        a.headers(OutboundHeaders.build(r.headers(), r.protocol(), p));
+        return next.proceed(a);
+    }
+}

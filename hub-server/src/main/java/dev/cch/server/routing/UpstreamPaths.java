@@ -1,0 +1,48 @@
+package dev.cch.server.routing;
+
+import dev.cch.protocol.ProviderType;
+import dev.cch.server.pipeline.Endpoint;
+import dev.cch.server.pipeline.ProxyRequest;
+
+/** The path (and query) a request is sent to on a provider of a given type. */
+public final class UpstreamPaths {
+    private UpstreamPaths() {
+    }
+
+    public static String pathFor(ProviderType type, ProxyRequest r, String model) {
+        boolean countTokens = r.endpoint() == Endpoint.COUNT_TOKENS || r.endpoint() == Endpoint.GEMINI_COUNT_TOKENS;
+        boolean sameProtocol = type.protocol() == r.protocol();
+        String query = sameProtocol ? passThroughQuery(r.rawQuery()) : "";
+        String path = switch (type) {
+            case CLAUDE, CLAUDE_AUTH -> countTokens ? "/v1/messages/count_tokens" : "/v1/messages";
+            case OPENAI_COMPATIBLE -> "/v1/chat/completions";
+            case CODEX -> "/v1/responses";
+            case GEMINI -> "/v1beta/models/" + model + (countTokens ? ":countTokens"
+                    : r.stream() ? ":streamGenerateContent" : ":generateContent");
+            case GEMINI_CLI -> "/v1internal:" + (countTokens ? "countTokens"
+                    : r.stream() ? "streamGenerateContent" : "generateContent");
+        };
+        if ((type == ProviderType.GEMINI || type == ProviderType.GEMINI_CLI) && r.stream()) {
+            query = query.contains("alt=sse") ? query : query.isEmpty() ? "alt=sse" : query + "&alt=sse";
+        }
+        return query.isEmpty() ? path : path + "?" + query;
+    }
+
+    /** The client's query without its hub credential ({@code key=}). */
+    static String passThroughQuery(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String part : raw.split("&")) {
+            if (part.isEmpty() || part.startsWith("key=")) {
+                continue;
+            }
+            if (!sb.isEmpty()) {
+                sb.append('&');
+            }
+            sb.append(part);
+        }
+        return sb.toString();
+    }
+}
