@@ -34,13 +34,21 @@ import dev.cch.server.proxy.InFlight;
 import dev.cch.server.proxy.ProxyRoutes;
 import dev.cch.server.requestlog.RequestLogWriter;
 import dev.cch.server.requestlog.Spool;
-import dev.cch.server.routing.Breakers;
-import dev.cch.server.routing.ErrorClassifier;
+import dev.cch.protocol.convert.Conversions;
+import dev.cch.server.admin.BreakersApi;
+import dev.cch.server.admin.ErrorRulesApi;
+import dev.cch.server.admin.UsageApi;
+import dev.cch.server.breakers.SharedBreakers;
+import dev.cch.server.limits.LimitAnswers;
+import dev.cch.server.limits.LimitPlans;
+import dev.cch.server.limits.Settle;
+import dev.cch.server.limits.SpendCalendar;
 import dev.cch.server.routing.FailoverPolicy;
-import dev.cch.server.routing.ProtocolSupport;
-import dev.cch.server.routing.ProviderHealth;
 import dev.cch.server.routing.ProviderSelector;
+import dev.cch.server.rules.ErrorRuleRepository;
+import dev.cch.server.rules.ErrorRules;
 import dev.cch.server.state.LocalStateStore;
+import dev.cch.server.state.RedisStateStore;
 import dev.cch.server.state.StateStore;
 import dev.cch.server.upstream.Watchdog;
 import dev.cch.server.upstream.http.HelidonTransport;
@@ -107,7 +115,9 @@ public final class HubServer implements AutoCloseable {
         SecretCipher cipher = SecretCipher.fromBase64(config.masterKey().orElseGet(() -> dataDir.masterKey().value()));
         ObjectMapper mapper = Json.newMapper();
         Database db = Database.open(config);
-        StateStore state = new LocalStateStore();
+        StateStore state = config.redisUrl()
+                .<StateStore>map(url -> new RedisStateStore(url, config.redisPrefix(), config.redisTimeout(), mapper))
+                .orElseGet(LocalStateStore::new);
 
         UserRepository users = new UserRepository(db.client(), mapper);
         KeyRepository keys = new KeyRepository(db.client());
@@ -125,18 +135,24 @@ public final class HubServer implements AutoCloseable {
         ProxyRouting proxyRouting = new ProxyRouting();
         proxyRouting.install();
         HelidonTransport transport = new HelidonTransport(watchdog, proxyRouting);
-        ProviderSelector selector = new ProviderSelector(catalog::all, ProviderHealth.ALWAYS, ProtocolSupport.NATIVE_ONLY,
-                clock, config::timeZone, new Random());
-        Breakers breakers = Breakers.NONE;
+        ProviderSelector selector = new ProviderSelector(catalog::all, Conversions::canServe, clock, config::timeZone,
+                new Random());
+        SharedBreakers breakers = new SharedBreakers(state, clock);
+        ErrorRuleRepository ruleRepo = new ErrorRuleRepository(db.client());
+        ErrorRules errorRules = new ErrorRules(ruleRepo::all);
+        errorRules.reload();
+        LimitPlans limitPlans = new LimitPlans(new SpendCalendar(config::timeZone));
+        FailoverPolicy failover = new FailoverPolicy(config.failoverSwitches(), config.failoverAttempts(), config.failoverDelay());
         Pipeline pipeline = ProxyPipeline.assemble(new ProxyPipeline.Parts(authenticator, replies, selector,
-                FailoverPolicy.DEFAULT, breakers, HubServer::pause, transport, watchdog, mapper, ErrorClassifier.BY_STATUS));
+                catalog::all, state, limitPlans, new LimitAnswers(config::timeZone), breakers, failover,
+                HubServer::pause, transport, watchdog, mapper, errorRules, clock, config.sessionTtl()));
 
         RequestLogWriter logWriter = new RequestLogWriter(db.dataSource(), db.statement("request-log-insert"), mapper,
                 new Spool(config.dataDir().resolve("spool"), mapper), config.logBatch(), config.logFlushInterval(),
                 config.logQueue());
         logWriter.start();
-        Finish finish = new Finish(new CostCalculator(prices), logWriter, breakers, clock, groups::multiplierFor,
-                () -> false, List.of());
+        Finish finish = new Finish(new CostCalculator(prices), logWriter, clock, groups::multiplierFor,
+                config::billRedirectedModel, List.of(new Settle(state, limitPlans, breakers, clock, config.sessionTtl())));
         InFlight inFlight = new InFlight();
         Health health = new Health(db::ping, state, VERSION);
 
@@ -158,11 +174,19 @@ public final class HubServer implements AutoCloseable {
             public void pricesChanged() {
                 prices.reload();
             }
+
+            @Override
+            public void errorRulesChanged() {
+                errorRules.reload();
+            }
         };
         List<AdminRoute.Service> adminServices = List.of(
                 new UsersApi(users, io, audit, changes),
                 new KeysApi(keys, users, new HubKeys(), io, audit, changes),
-                new ProvidersApi(providers, io, audit, changes));
+                new ProvidersApi(providers, io, audit, changes),
+                new BreakersApi(catalog::all, state, breakers, clock, io, audit),
+                new UsageApi(users, keys, providers, catalog, state, limitPlans, clock, config.sessionTtl(), io, audit, changes),
+                new ErrorRulesApi(ruleRepo, errorRules, io, audit, changes));
         AdminAuth adminAuth = new AdminAuth(token.value(), authenticator, io);
         ProxyRoutes proxy = new ProxyRoutes(pipeline, finish, replies, mapper, clock, inFlight);
 

@@ -118,7 +118,7 @@ public final class FakeUpstream implements AutoCloseable {
         return recorded.peekLast();
     }
 
-    /** How many requests were answered (completed or faulted). */
+    /** How many requests arrived (counted before they are answered, so callers see it as soon as they have a reply). */
     public long served() {
         return served.get();
     }
@@ -157,6 +157,7 @@ public final class FakeUpstream implements AutoCloseable {
     private void handle(ServerRequest req, ServerResponse res, String wireName, String pathModel, boolean forceStream) {
         byte[] body = req.content().as(byte[].class);
         record(req, body);
+        served.incrementAndGet();
         Behaviour b = next();
         Wire wire = wires.get(wireName);
         try {
@@ -210,8 +211,6 @@ public final class FakeUpstream implements AutoCloseable {
             streamReply(res, b, wire.events(reply, model, id), wire);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            served.incrementAndGet();
         }
     }
 

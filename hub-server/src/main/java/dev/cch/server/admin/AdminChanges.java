@@ -7,4 +7,6 @@ public interface AdminChanges {
     void providersChanged();
 
     void pricesChanged();
+
+    void errorRulesChanged();
 }

@@ -26,7 +26,12 @@ public record HubConfig(Config server,
                         int logBatch,
                         Duration logFlushInterval,
                         int logQueue,
-                        Duration drainTimeout) {
+                        Duration drainTimeout,
+                        Duration sessionTtl,
+                        int failoverSwitches,
+                        int failoverAttempts,
+                        Duration failoverDelay,
+                        boolean billRedirectedModel) {
 
     public static HubConfig from(Config root) {
         Config hub = root.get("hub");
@@ -46,7 +51,12 @@ public record HubConfig(Config server,
                 hub.get("log.batch").asInt().orElse(200),
                 Duration.ofMillis(hub.get("log.flush.ms").asLong().orElse(250L)),
                 hub.get("log.queue").asInt().orElse(20_000),
-                root.get("server.shutdown-grace-period").as(Duration.class).orElse(Duration.ofSeconds(30)));
+                root.get("server.shutdown-grace-period").as(Duration.class).orElse(Duration.ofSeconds(30)),
+                Duration.ofMillis(hub.get("session.ttl.ms").asLong().orElse(300_000L)),
+                hub.get("failover.switches").asInt().orElse(3),
+                hub.get("failover.attempts").asInt().orElse(2),
+                Duration.ofMillis(hub.get("failover.delay.ms").asLong().orElse(100L)),
+                "redirected".equalsIgnoreCase(hub.get("billing.model").asString().orElse("requested")));
     }
 
     private static Optional<String> nonBlank(Config c) {

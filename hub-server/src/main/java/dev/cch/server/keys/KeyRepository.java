@@ -82,4 +82,9 @@ public final class KeyRepository {
                 Rows.instant(row, "created_at"),
                 Rows.instant(row, "updated_at"));
     }
+
+    /** Restarts every usage window from now (the request log keeps the history). */
+    public boolean resetUsage(long id) {
+        return db.execute().createNamedUpdate("key-reset-usage").addParam("id", id).execute() > 0;
+    }
 }

@@ -2,6 +2,7 @@ package dev.cch.server.pipeline;
 
 import dev.cch.protocol.usage.Usage;
 import dev.cch.server.providers.Provider;
+import dev.cch.server.state.Admission;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,8 @@ public final class Exchange {
 
     private Principal principal;
     private String sessionId;
+    private Session session;
+    private Admission admission;
     private List<Provider> plan = List.of();
 
     // outcome
@@ -53,6 +56,33 @@ public final class Exchange {
 
     public void principal(Principal p) {
         this.principal = p;
+    }
+
+    /**
+     * The request's coding session.
+     *
+     * @param scopedId    {@code keyId/sessionId}, the form the state store keys it by
+     * @param altScopedId a fresh session for a short-context request on a busy session
+     * @param source      where the id came from (for the decision chain)
+     */
+    public record Session(String scopedId, String altScopedId, String source, boolean shortContext) {
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public void session(Session s) {
+        this.session = s;
+    }
+
+    /** What the state store said at admission (limits, binding, provider states); null before the limits step. */
+    public Admission admission() {
+        return admission;
+    }
+
+    public void admission(Admission a) {
+        this.admission = a;
     }
 
     public String sessionId() {

@@ -8,7 +8,6 @@ import dev.cch.server.billing.CostCalculator;
 import dev.cch.server.providers.Provider;
 import dev.cch.server.requestlog.RequestLogRow;
 import dev.cch.server.requestlog.RequestLogWriter;
-import dev.cch.server.routing.Breakers;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -20,26 +19,24 @@ import java.util.logging.Logger;
 
 /**
  * The end of every request, after the answer was delivered (or the client left): release what the request held,
- * tell the breaker how the provider did, price the usage, queue the request log row and notify the listeners
- * (limits, sessions, live events), in that order. Never throws: a failing listener is logged and skipped.
+ * price the usage, queue the request log row and notify the listeners (settle limits, breakers and the session
+ * binding; live events), in that order. Never throws: a failing listener is logged and skipped.
  */
 public final class Finish {
     private static final Logger LOG = Logger.getLogger(Finish.class.getName());
 
     private final CostCalculator costs;
     private final RequestLogWriter log;
-    private final Breakers breakers;
     private final Clock clock;
     private final BiFunction<Provider, List<String>, BigDecimal> groupMultiplier;
     private final BooleanSupplier billRedirectedModel;
     private final List<FinishListener> listeners;
 
-    public Finish(CostCalculator costs, RequestLogWriter log, Breakers breakers, Clock clock,
+    public Finish(CostCalculator costs, RequestLogWriter log, Clock clock,
                   BiFunction<Provider, List<String>, BigDecimal> groupMultiplier, BooleanSupplier billRedirectedModel,
                   List<FinishListener> listeners) {
         this.costs = costs;
         this.log = log;
-        this.breakers = breakers;
         this.clock = clock;
         this.groupMultiplier = groupMultiplier;
         this.billRedirectedModel = billRedirectedModel;
@@ -52,14 +49,6 @@ public final class Finish {
                 cleanup.run();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "cleanup failed", e);
-            }
-        }
-        Provider p = ex.provider();
-        if (p != null && ex.blockedBy() == null && ex.attempts() > 0) {
-            if (ex.errorKind() == null) {
-                breakers.recordSuccess(p);
-            } else if (ex.errorKind() == ErrorKind.STREAM_BROKEN || ex.errorKind() == ErrorKind.STREAM_IDLE_TIMEOUT) {
-                breakers.recordFailure(p, ex.errorKind());
             }
         }
         Cost cost = price(ex);

@@ -34,6 +34,10 @@ public final class ProxyRequest {
     private boolean stream;
     private String metadataUserId;
     private String peekError;
+    private int messageCount;
+    private String promptCacheKey;
+    private String previousResponseId;
+    private String bodySessionId;
     private JsonNode json;
 
     public ProxyRequest(String id, Instant receivedAt, long startNanos, Endpoint endpoint, String pathModel,
@@ -117,6 +121,30 @@ public final class ProxyRequest {
         return metadataUserId;
     }
 
+    /** How many turns the body carries: {@code messages}, {@code input} or {@code contents} entries. */
+    public int messageCount() {
+        peek();
+        return messageCount;
+    }
+
+    /** Codex's {@code prompt_cache_key}, or null. */
+    public String promptCacheKey() {
+        peek();
+        return promptCacheKey;
+    }
+
+    /** OpenAI Responses' {@code previous_response_id}, or null. */
+    public String previousResponseId() {
+        peek();
+        return previousResponseId;
+    }
+
+    /** A {@code session_id} in the body (Gemini CLI puts one at the top or inside {@code request}), or null. */
+    public String bodySessionId() {
+        peek();
+        return bodySessionId;
+    }
+
     /** Why the body is not a JSON object, or null if it is. */
     public String bodyProblem() {
         peek();
@@ -152,29 +180,69 @@ public final class ProxyRequest {
                 peekError = "request body must be a JSON object";
                 return;
             }
-            JsonToken t;
-            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken v = p.nextToken();
-                switch (field) {
-                    case "model" -> {
-                        if (v == JsonToken.VALUE_STRING) {
-                            model = p.getText();
-                        } else {
-                            p.skipChildren();
-                        }
-                    }
-                    case "stream" -> stream = v == JsonToken.VALUE_TRUE;
-                    case "metadata" -> readMetadata(p, v);
-                    default -> p.skipChildren();
-                }
-            }
+            JsonToken t = readFields(p, true);
             if (t != JsonToken.END_OBJECT) {
                 peekError = "request body is not valid JSON";
             }
         } catch (IOException e) {
             peekError = "request body is not valid JSON: " + firstLine(e.getMessage());
         }
+    }
+
+    /** Reads the fields of an object; the Code Assist envelope's {@code request} object is read one level down. */
+    private JsonToken readFields(JsonParser p, boolean top) throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (field) {
+                case "model" -> model = top && v == JsonToken.VALUE_STRING ? p.getText() : skip(p, model);
+                case "stream" -> stream = top ? v == JsonToken.VALUE_TRUE : stream;
+                case "metadata" -> readMetadata(p, v);
+                case "messages", "input", "contents" -> messageCount = count(p, v);
+                case "prompt_cache_key" -> promptCacheKey = text(p, v);
+                case "previous_response_id" -> previousResponseId = text(p, v);
+                case "session_id" -> bodySessionId = text(p, v);
+                case "request" -> {
+                    if (top && v == JsonToken.START_OBJECT) {
+                        readFields(p, false);
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        return t;
+    }
+
+    private static String skip(JsonParser p, String keep) throws IOException {
+        p.skipChildren();
+        return keep;
+    }
+
+    private static String text(JsonParser p, JsonToken v) throws IOException {
+        if (v == JsonToken.VALUE_STRING) {
+            return p.getText();
+        }
+        p.skipChildren();
+        return null;
+    }
+
+    private static int count(JsonParser p, JsonToken v) throws IOException {
+        if (v == JsonToken.VALUE_STRING) {
+            return 1;
+        }
+        if (v != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return 0;
+        }
+        int n = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            p.skipChildren();
+            n++;
+        }
+        return n;
     }
 
     private void readMetadata(JsonParser p, JsonToken v) throws IOException {

@@ -226,4 +226,9 @@ public final class ProviderRepository {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Restarts every usage window from now (the request log keeps the history). */
+    public boolean resetUsage(long id) {
+        return db.execute().createNamedUpdate("provider-reset-usage").addParam("id", id).execute() > 0;
+    }
 }

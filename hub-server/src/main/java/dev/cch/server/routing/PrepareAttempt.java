@@ -26,7 +26,8 @@ public final class PrepareAttempt implements AttemptStep {
         Provider p = a.provider();
         ProxyRequest r = a.exchange().request();
         Optional<String> redirected = p.models().redirect(r.model());
-        if (redirected.isPresent() && !redirected.get().equals(a.upstreamModel())) {
+        // a converted request already carries its redirected model
+        if (a.conversion() == null && redirected.isPresent() && !redirected.get().equals(a.upstreamModel())) {
             a.upstreamModel(redirected.get());
             if (p.type().protocol() != ClientProtocol.GEMINI) {
                 try {

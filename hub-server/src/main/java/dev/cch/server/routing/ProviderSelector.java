@@ -24,7 +24,6 @@ import java.util.random.RandomGenerator;
  */
 public final class ProviderSelector {
     private final Supplier<List<Provider>> providers;
-    private final ProviderHealth health;
     private final ProtocolSupport protocols;
     private final Clock clock;
     private final Supplier<ZoneId> zone;
@@ -34,10 +33,9 @@ public final class ProviderSelector {
     public record Ask(Principal principal, dev.cch.protocol.ClientProtocol protocol, String model) {
     }
 
-    public ProviderSelector(Supplier<List<Provider>> providers, ProviderHealth health, ProtocolSupport protocols,
+    public ProviderSelector(Supplier<List<Provider>> providers, ProtocolSupport protocols,
                             Clock clock, Supplier<ZoneId> zone, RandomGenerator random) {
         this.providers = providers;
-        this.health = health;
         this.protocols = protocols;
         this.clock = clock;
         this.zone = zone;
@@ -45,13 +43,13 @@ public final class ProviderSelector {
     }
 
     /** The eligible providers in the order they should be tried; empty if none can serve the request. */
-    public List<Provider> plan(Ask ask, DecisionChain chain) {
-        List<Provider> pool = eligible(ask, chain);
+    public List<Provider> plan(Ask ask, ProviderHealth health, DecisionChain chain) {
+        List<Provider> pool = eligible(ask, health, chain);
         return order(pool, ask.principal().groups(), chain);
     }
 
     /** Every provider that passes all filters, in catalogue order. */
-    public List<Provider> eligible(Ask ask, DecisionChain chain) {
+    public List<Provider> eligible(Ask ask, ProviderHealth health, DecisionChain chain) {
         List<String> groups = ask.principal().groups();
         boolean anyGroup = groups.contains("*");
         LocalTime now = LocalTime.now(clock.withZone(zone.get()));

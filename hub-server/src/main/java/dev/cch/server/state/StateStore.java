@@ -1,9 +1,17 @@
 package dev.cch.server.state;
 
+import dev.cch.server.limits.Subject;
+import dev.cch.server.limits.Window;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.function.Consumer;
+
 /**
- * Shared, fast state of the hub (limits, breakers, session bindings): in Redis when several nodes share it, in
- * process for a single node. Operations fail open: when the store is unreachable they answer "allowed" and the
- * hub reports itself degraded.
+ * Shared, fast state of the hub: rate and spend windows, active sessions, session bindings and circuit breakers.
+ * In Redis when several nodes share it (every operation is one atomic Lua script, one round trip), in process for a
+ * single node. Both adapters pass the same contract tests. Time is always passed in, never read, so callers control
+ * it. Operations fail open: when the store is unreachable they allow and report {@code failOpen}.
  */
 public interface StateStore extends AutoCloseable {
     /** {@code redis} or {@code local}. */
@@ -12,6 +20,41 @@ public interface StateStore extends AutoCloseable {
     /** True if the store answered recently (always true for the local store). */
     boolean available();
 
+    /**
+     * Admission of one request, atomically: checks every limit of its user and key (nothing is counted if one is
+     * hit), then counts the request (RPM) and its session, reads the session's binding and the candidate providers'
+     * breakers, spend and session load.
+     */
+    Admission admit(AdmitRequest request);
+
+    /** The end of one request, atomically: spend into every window, session activity, binding, breaker success. */
+    void settle(Settlement settlement);
+
+    /** Counts a failure against a provider's breaker; returns the state after it. */
+    BreakerState recordFailure(long providerId, BreakerConfig config, long nowMs);
+
+    /** Breaker states of these providers (open breakers past their open time read as half-open). */
+    Map<Long, BreakerState> breakers(Collection<Long> providerIds, long nowMs);
+
+    /** Closes a provider's breaker and forgets its failures. */
+    void resetBreaker(long providerId);
+
+    /** Current usage of a subject in each of its windows, its RPM and its active sessions, for gauges. */
+    Usage usage(Subject subject, Collection<Window> windows, long sessionTtlMs, long nowMs);
+
+    /** Forgets a session: its binding, in-flight count and its place in the active-session sets. */
+    void endSession(String scopedSessionId, Collection<Subject> holders);
+
+    /** Publishes a short message to every hub node (cache invalidation). */
+    void publish(String channel, String message);
+
+    /** Receives the messages of a channel from every hub node (this one included). */
+    void subscribe(String channel, Consumer<String> listener);
+
     @Override
     void close();
+
+    /** What a usage query returns. */
+    record Usage(Map<String, Long> windowNano, Map<String, Long> windowResetAtMs, long rpm, long sessions) {
+    }
 }

@@ -18,7 +18,6 @@ import dev.cch.server.routing.AttemptStep;
 import dev.cch.server.routing.ErrorClassifier;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -86,7 +85,7 @@ public final class CallUpstream implements AttemptStep {
         byte[] body;
         try (response) {
             body = BoundedRead.head(response.body(), MAX_ERROR_BODY);
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | RuntimeException e) {
             body = new byte[0];
         }
         String text = new String(body, StandardCharsets.UTF_8);
@@ -104,7 +103,7 @@ public final class CallUpstream implements AttemptStep {
         byte[] body;
         try (response) {
             body = BoundedRead.read(response.body(), MAX_BODY);
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | RuntimeException e) {
             boolean timedOut = watch.fired();
             return AttemptResult.Failure.of(timedOut ? ErrorKind.TOTAL_TIMEOUT : ErrorKind.CONNECTION_RESET,
                     timedOut ? "upstream did not finish in time" : "upstream body broke: " + e.getMessage());
@@ -139,7 +138,7 @@ public final class CallUpstream implements AttemptStep {
             byte[] body;
             try (response) {
                 body = BoundedRead.head(response.body(), MAX_ERROR_BODY);
-            } catch (IOException | UncheckedIOException e) {
+            } catch (IOException | RuntimeException e) {
                 body = new byte[0];
             }
             String fake = Fake200.problem(body, ct, mapper, new JsonNode[1]);

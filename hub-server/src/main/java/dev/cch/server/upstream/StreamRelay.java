@@ -17,7 +17,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -79,7 +78,7 @@ final class StreamRelay implements ProxyReply.StreamBody {
                     break;
                 }
             }
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
             String why = watch.firedReason();
             failure = why == null
                     ? AttemptResult.Failure.of(ErrorKind.CONNECTION_RESET, "stream broke before any content: " + e.getMessage())
@@ -124,7 +123,8 @@ final class StreamRelay implements ProxyReply.StreamBody {
                 int n;
                 try {
                     n = in.read(buf);
-                } catch (IOException | UncheckedIOException e) {
+                } catch (IOException | RuntimeException e) {
+                    // Helidon reports a dropped upstream as IOException or as its own runtime exceptions
                     broken(client, idle.fired() ? ErrorKind.STREAM_IDLE_TIMEOUT : ErrorKind.STREAM_BROKEN,
                             idle.fired() ? "upstream sent nothing for " + idleNanos / 1_000_000 + " ms" : "upstream stream broke: " + e.getMessage());
                     return;

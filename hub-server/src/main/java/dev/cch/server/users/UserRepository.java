@@ -123,4 +123,9 @@ public final class UserRepository {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Restarts every usage window from now (the request log keeps the history). */
+    public boolean resetUsage(long id) {
+        return db.execute().createNamedUpdate("user-reset-usage").addParam("id", id).execute() > 0;
+    }
 }

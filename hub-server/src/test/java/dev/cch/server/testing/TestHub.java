@@ -162,6 +162,13 @@ public final class TestHub implements AutoCloseable {
                 .until(() -> db.number("SELECT count(*) FROM request_log") >= n);
     }
 
+    /** The request log row of one request (by the x-cch-request-id the hub answered with), once it is written. */
+    public Map<String, Object> logRow(String requestId) {
+        Awaitility.await("the log row of " + requestId).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                .until(() -> db.number("SELECT count(*) FROM request_log WHERE request_id = '" + requestId + "'") == 1);
+        return Rows.query(db, "SELECT * FROM request_log WHERE request_id = '" + requestId + "'").getFirst();
+    }
+
     public List<Map<String, Object>> logRows() {
         return Rows.query(db, "SELECT * FROM request_log ORDER BY id");
     }
