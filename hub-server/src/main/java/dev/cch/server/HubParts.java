@@ -1,0 +1,156 @@
+package dev.cch.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cch.protocol.error.ErrorBodies;
+import dev.cch.server.admin.AdminAuth;
+import dev.cch.server.changes.ChangeBus;
+import dev.cch.server.admin.AdminIo;
+import dev.cch.server.admin.AdminRoute;
+import dev.cch.server.admin.AuditLog;
+import dev.cch.server.admin.KeysApi;
+import dev.cch.server.admin.ProvidersApi;
+import dev.cch.server.admin.UsersApi;
+import dev.cch.server.auth.ApiKeyAuthenticator;
+import dev.cch.server.billing.CostCalculator;
+import dev.cch.server.billing.PriceRepository;
+import dev.cch.server.billing.PriceTable;
+import dev.cch.server.config.DataDirectory;
+import dev.cch.server.config.HubConfig;
+import dev.cch.server.crypto.HubKeys;
+import dev.cch.server.crypto.SecretCipher;
+import dev.cch.server.db.Database;
+import dev.cch.server.health.Health;
+import dev.cch.server.json.Json;
+import dev.cch.server.keys.KeyRepository;
+import dev.cch.server.pipeline.Finish;
+import dev.cch.server.pipeline.Pipeline;
+import dev.cch.server.pipeline.ProxyPipeline;
+import dev.cch.server.pipeline.Replies;
+import dev.cch.server.providers.ProviderCatalog;
+import dev.cch.server.providers.ProviderGroups;
+import dev.cch.server.providers.ProviderRepository;
+import dev.cch.server.proxy.InFlight;
+import dev.cch.server.proxy.ProxyRoutes;
+import dev.cch.server.requestlog.RequestLogWriter;
+import dev.cch.server.requestlog.Spool;
+import dev.cch.protocol.convert.Conversions;
+import dev.cch.server.admin.BreakersApi;
+import dev.cch.server.admin.ErrorRulesApi;
+import dev.cch.server.admin.LogsApi;
+import dev.cch.server.logs.RequestLogRepository;
+import dev.cch.server.admin.UsageApi;
+import dev.cch.server.breakers.SharedBreakers;
+import dev.cch.server.limits.LimitAnswers;
+import dev.cch.server.limits.LimitPlans;
+import dev.cch.server.limits.Settle;
+import dev.cch.server.limits.SpendCalendar;
+import dev.cch.server.routing.FailoverPolicy;
+import dev.cch.server.routing.ProviderSelector;
+import dev.cch.server.rules.ErrorRuleRepository;
+import dev.cch.server.rules.ErrorRules;
+import dev.cch.server.state.LocalStateStore;
+import dev.cch.server.state.RedisStateStore;
+import dev.cch.server.state.StateStore;
+import dev.cch.server.upstream.Watchdog;
+import dev.cch.server.upstream.http.HelidonTransport;
+import dev.cch.server.upstream.http.ProxyRouting;
+import dev.cch.server.users.UserRepository;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The composition root's wiring: every part of a hub, built once from its configuration. {@link HubServer} puts the
+ * routes on a web server and runs the lifecycle; tests reach the parts through it.
+ *
+ * @param resources what must be closed on shutdown, in order
+ */
+public record HubParts(HubConfig config, ObjectMapper mapper, Database database, StateStore state,
+                       RequestLogWriter requestLog, Health health, InFlight inFlight, String adminToken,
+                       boolean adminTokenGenerated, AdminAuth adminAuth, List<AdminRoute.Service> adminServices,
+                       ProxyRoutes proxy, List<AutoCloseable> resources) {
+
+    public static HubParts assemble(HubConfig config, Clock clock) {
+        DataDirectory dataDir = new DataDirectory(config.dataDir());
+        DataDirectory.Generated token = config.adminToken()
+                .map(t -> new DataDirectory.Generated(t, false, null)).orElseGet(dataDir::adminToken);
+        SecretCipher cipher = SecretCipher.fromBase64(config.masterKey().orElseGet(() -> dataDir.masterKey().value()));
+        ObjectMapper mapper = Json.newMapper();
+        Database db = Database.open(config);
+        StateStore state = config.redisUrl()
+                .<StateStore>map(url -> new RedisStateStore(url, config.redisPrefix(), config.redisTimeout(), mapper))
+                .orElseGet(LocalStateStore::new);
+
+        UserRepository users = new UserRepository(db.client(), mapper);
+        KeyRepository keys = new KeyRepository(db.client());
+        ProviderRepository providers = new ProviderRepository(db.client(), mapper, cipher);
+        ProviderCatalog catalog = new ProviderCatalog(providers::loadAll);
+        catalog.reload();
+        ProviderGroups groups = new ProviderGroups(db.client());
+        groups.reload();
+        PriceTable prices = new PriceTable(new PriceRepository(db.client(), mapper)::all);
+        prices.reload();
+
+        ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(keys::findByHash, users::get, clock, Duration.ofSeconds(5));
+        Replies replies = new Replies(new ErrorBodies(mapper));
+        Watchdog watchdog = new Watchdog();
+        ProxyRouting proxyRouting = new ProxyRouting();
+        proxyRouting.install();
+        HelidonTransport transport = new HelidonTransport(watchdog, proxyRouting);
+        ProviderSelector selector = new ProviderSelector(catalog::all, Conversions::canServe, clock, config::timeZone,
+                new Random());
+        SharedBreakers breakers = new SharedBreakers(state, clock);
+        ErrorRuleRepository ruleRepo = new ErrorRuleRepository(db.client());
+        ErrorRules errorRules = new ErrorRules(ruleRepo::all);
+        errorRules.reload();
+        LimitPlans limitPlans = new LimitPlans(new SpendCalendar(config::timeZone));
+        FailoverPolicy failover = new FailoverPolicy(config.failoverSwitches(), config.failoverAttempts(), config.failoverDelay());
+        Pipeline pipeline = ProxyPipeline.assemble(new ProxyPipeline.Parts(authenticator, replies, selector,
+                catalog::all, state, limitPlans, new LimitAnswers(config::timeZone), breakers, failover,
+                HubParts::pause, transport, watchdog, mapper, errorRules, clock, config.sessionTtl()));
+
+        RequestLogWriter logWriter = new RequestLogWriter(db.dataSource(), db.statement("request-log-insert"), mapper,
+                new Spool(config.dataDir().resolve("spool"), mapper), config.logBatch(), config.logFlushInterval(),
+                config.logQueue());
+        logWriter.start();
+        Finish finish = new Finish(new CostCalculator(prices), logWriter, clock, groups::multiplierFor,
+                config::billRedirectedModel, List.of(new Settle(state, limitPlans, breakers, clock, config.sessionTtl())));
+        InFlight inFlight = new InFlight();
+        Health health = new Health(db::ping, state, HubServer.VERSION);
+
+        AdminIo io = new AdminIo(mapper);
+        AuditLog audit = new AuditLog(db.client(), mapper);
+        ChangeBus changes = new ChangeBus(state, Map.of(
+                ChangeBus.Topic.CREDENTIALS, authenticator::invalidateAll,
+                ChangeBus.Topic.PROVIDERS, () -> {
+                    catalog.reload();
+                    groups.reload();
+                },
+                ChangeBus.Topic.PRICES, prices::reload,
+                ChangeBus.Topic.ERROR_RULES, errorRules::reload), 30);
+        List<AdminRoute.Service> adminServices = List.of(
+                new UsersApi(users, io, audit, changes),
+                new KeysApi(keys, users, new HubKeys(), io, audit, changes),
+                new ProvidersApi(providers, io, audit, changes),
+                new BreakersApi(catalog::all, state, breakers, clock, io, audit),
+                new UsageApi(users, keys, providers, catalog, state, limitPlans, clock, config.sessionTtl(), io, audit, changes),
+                new ErrorRulesApi(ruleRepo, errorRules, io, audit, changes),
+                new LogsApi(new RequestLogRepository(db.client(), mapper), io));
+        AdminAuth adminAuth = new AdminAuth(token.value(), authenticator, io);
+        ProxyRoutes proxy = new ProxyRoutes(pipeline, finish, replies, mapper, clock, inFlight);
+
+        return new HubParts(config, mapper, db, state, logWriter, health, inFlight, token.value(), token.created(),
+                adminAuth, adminServices, proxy, List.of(logWriter, changes, transport, watchdog, state, db));
+    }
+
+    static void pause(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
