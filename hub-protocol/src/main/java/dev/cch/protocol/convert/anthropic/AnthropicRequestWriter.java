@@ -7,6 +7,7 @@ import dev.cch.protocol.ClientProtocol;
 import dev.cch.protocol.convert.Converter.RequestContext;
 import dev.cch.protocol.convert.common.Json;
 import dev.cch.protocol.convert.common.Signatures;
+import dev.cch.protocol.convert.common.ToolNames;
 import dev.cch.protocol.convert.dialect.RequestWriter;
 import dev.cch.protocol.convert.model.Conversation;
 import dev.cch.protocol.convert.model.Part;
@@ -49,7 +50,7 @@ public final class AnthropicRequestWriter implements RequestWriter {
         if (!c.tools().isEmpty()) {
             ArrayNode tools = out.putArray("tools");
             for (ToolSpec t : c.tools()) {
-                ObjectNode tool = tools.addObject().put("name", t.name());
+                ObjectNode tool = tools.addObject().put("name", ToolNames.shorten(t.name()));
                 Json.putIfNotNull(tool, "description", t.description());
                 tool.set("input_schema", t.schema() != null ? t.schema() : Json.object().put("type", "object"));
             }
@@ -113,7 +114,8 @@ public final class AnthropicRequestWriter implements RequestWriter {
                     }
                 }
                 case Part.ToolCall call -> {
-                    ObjectNode tu = content.addObject().put("type", "tool_use").put("id", call.id()).put("name", call.name());
+                    ObjectNode tu = content.addObject().put("type", "tool_use").put("id", call.id())
+                            .put("name", ToolNames.shorten(call.name()));
                     tu.set("input", Json.argumentsObject(mapper, call.argumentsJson()));
                 }
                 case Part.ToolResult r -> results.add(toolResult(r));
@@ -174,7 +176,7 @@ public final class AnthropicRequestWriter implements RequestWriter {
         switch (tc.mode()) {
             case AUTO -> o.put("type", "auto");
             case ANY -> o.put("type", "any");
-            case TOOL -> o.put("type", "tool").put("name", tc.name());
+            case TOOL -> o.put("type", "tool").put("name", ToolNames.shorten(tc.name()));
             case NONE -> o.put("type", "none");
         }
         if (Boolean.FALSE.equals(tc.parallel()) && tc.mode() != ToolChoice.Mode.NONE) {

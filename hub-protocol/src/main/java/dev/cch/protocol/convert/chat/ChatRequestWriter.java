@@ -81,17 +81,15 @@ public final class ChatRequestWriter implements RequestWriter {
             }
         }
         if (text.isEmpty() && calls.isEmpty()) {
-            if (reasoning.isEmpty()) {
-                return;
-            }
-            m.put("content", "");
+            return;
         } else if (text.isEmpty()) {
             m.putNull("content");
         } else {
             m.put("content", text.toString());
         }
-        if (!reasoning.isEmpty()) {
-            m.put("reasoning_content", reasoning.toString()); // DeepSeek-style servers need it back in tool loops
+        if (!reasoning.isEmpty() && !calls.isEmpty()) {
+            // reasoning servers (DeepSeek, Kimi) want it back inside a tool loop; elsewhere some reject it
+            m.put("reasoning_content", reasoning.toString());
         }
         if (!calls.isEmpty()) {
             m.set("tool_calls", calls);

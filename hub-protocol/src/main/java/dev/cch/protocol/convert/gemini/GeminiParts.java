@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Reads Gemini parts. Thought parts become thinking; a thought signature on any other part (Gemini puts them on
- * function calls) becomes a text-less thinking part just before it, so it can be put back on the way out.
+ * the part after the reasoning, e.g. a function call) signs the thought before it, or becomes a text-less thinking
+ * part. Writers put signatures back on the part after the thought.
  * Gemini function calls usually have no id: one is derived from the response and the call's position.
  */
 final class GeminiParts {
@@ -31,7 +32,12 @@ final class GeminiParts {
             return;
         }
         if (neutralSig != null) {
-            out.add(new Part.Thinking("", neutralSig));
+            // Gemini signs the reasoning on the part after it: it belongs to the thought just before, if any
+            if (!out.isEmpty() && out.getLast() instanceof Part.Thinking t && t.signature() == null) {
+                out.set(out.size() - 1, new Part.Thinking(t.text(), neutralSig));
+            } else {
+                out.add(new Part.Thinking("", neutralSig));
+            }
         }
         if (part.has("text")) {
             String text = part.path("text").asText("");

@@ -86,10 +86,11 @@ public final class GeminiRequestWriter implements RequestWriter {
                 case Part.Media m -> part = media(m);
                 case Part.Thinking th -> {
                     String sig = Signatures.toProvider(ClientProtocol.GEMINI, th.signature());
-                    if (sig != null && th.text().isEmpty()) {
-                        pendingSignature = sig; // it belongs on the part that follows
-                    } else if (sig != null) {
-                        parts.addObject().put("text", th.text()).put("thought", true).put("thoughtSignature", sig);
+                    if (sig != null) {
+                        if (!th.text().isEmpty()) {
+                            parts.addObject().put("text", th.text()).put("thought", true);
+                        }
+                        pendingSignature = sig; // Gemini expects it on the part that follows the thought
                     }
                 }
                 case Part.ToolCall call -> {
@@ -116,6 +117,9 @@ public final class GeminiRequestWriter implements RequestWriter {
             if (p instanceof Part.ToolResult r) {
                 r.content().stream().filter(x -> x instanceof Part.Media).forEach(m -> parts.add(media((Part.Media) m)));
             }
+        }
+        if (pendingSignature != null) {
+            parts.addObject().put("text", "").put("thoughtSignature", pendingSignature);
         }
         return parts; // a mid-conversation system turn stays in place as user text: Gemini has no such role
     }

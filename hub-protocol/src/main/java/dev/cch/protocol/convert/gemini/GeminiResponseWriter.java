@@ -31,14 +31,9 @@ public final class GeminiResponseWriter implements ResponseWriter {
             ObjectNode part = switch (p) {
                 case Part.Text t -> Json.object().put("text", t.text());
                 case Part.Thinking t -> {
-                    String sig = Signatures.toClient(ClientProtocol.GEMINI, t.signature());
-                    if (t.text().isEmpty()) {
-                        pending = sig;
-                        yield null;
-                    }
-                    ObjectNode th = Json.object().put("text", t.text()).put("thought", true);
-                    Json.putIfNotNull(th, "thoughtSignature", sig);
-                    yield th;
+                    // like Gemini, the signature goes on the part after the thought
+                    pending = Signatures.toClient(ClientProtocol.GEMINI, t.signature());
+                    yield t.text().isEmpty() ? null : Json.object().put("text", t.text()).put("thought", true);
                 }
                 case Part.ToolCall call -> functionCall(call, ctx);
                 default -> null;

@@ -85,7 +85,10 @@ public final class GeminiSchema {
         return out;
     }
 
-    /** A JSON schema from a Gemini schema: OpenAPI type names (OBJECT, STRING) become lower case. */
+    /**
+     * A JSON schema from a Gemini schema: OpenAPI type names (OBJECT, STRING) become lower case and
+     * {@code nullable} becomes a {@code null} type.
+     */
     public static JsonNode toJsonSchema(JsonNode schema) {
         if (schema == null || !schema.isObject()) {
             return schema;
@@ -99,7 +102,13 @@ public final class GeminiSchema {
         if (n instanceof ObjectNode o) {
             JsonNode t = o.get("type");
             if (t != null && t.isTextual()) {
-                o.put("type", t.asText().toLowerCase(java.util.Locale.ROOT));
+                String type = t.asText().toLowerCase(java.util.Locale.ROOT);
+                if (o.path("nullable").asBoolean(false)) {
+                    o.remove("nullable");
+                    o.putArray("type").add(type).add("null");
+                } else {
+                    o.put("type", type);
+                }
             }
             JsonNode props = o.get("properties");
             if (props != null) {
