@@ -53,6 +53,11 @@ public final class FakeUpstream implements AutoCloseable {
     private FakeUpstream(String name, int port) {
         this.name = name;
         wires.put("anthropic", new AnthropicWire(mapper));
+        wires.put("openai-chat", new OpenAiChatWire(mapper));
+        wires.put("openai-responses", new ResponsesWire(mapper));
+        GeminiWire gemini = new GeminiWire(mapper);
+        wires.put("gemini", gemini);
+        wires.put("gemini-cli", new CodeAssistWire(mapper, gemini));
         this.server = WebServer.builder()
                 .host("127.0.0.1")
                 .port(port)
@@ -123,9 +128,21 @@ public final class FakeUpstream implements AutoCloseable {
         return served.get();
     }
 
-    /** The stream this fake sends for a reply, as SSE frames (for byte-for-byte comparisons in tests). */
+    /**
+     * The stream this fake sends for a reply, as SSE frames (for byte-for-byte comparisons in tests). Wires:
+     * anthropic, openai-chat (with the usage chunk), openai-responses, gemini, gemini-cli.
+     */
     public List<String> render(String wire, Reply reply, String model, String id) {
-        return wires.get(wire).events(reply, model, id);
+        Wire w = wires.get(wire);
+        if (w == null) {
+            throw new IllegalArgumentException("unknown wire: " + wire + "; known: " + wires.keySet());
+        }
+        return w.events(reply, model, id);
+    }
+
+    /** The complete (non-streaming) body this fake sends for a reply. */
+    public String renderJson(String wire, Reply reply, String model, String id) {
+        return wires.get(wire).json(reply, model, id);
     }
 
     public synchronized void reset() {
@@ -142,16 +159,53 @@ public final class FakeUpstream implements AutoCloseable {
 
     private void routing(HttpRouting.Builder r) {
         r.post("/v1/messages", (req, res) -> handle(req, res, "anthropic", null, false))
-                .post("/v1/messages/count_tokens", this::countTokens)
+                .post("/v1/messages/count_tokens", (req, res) -> countTokens(req, res, "input_tokens"))
+                .post("/v1/chat/completions", (req, res) -> handle(req, res, "openai-chat", null, false))
+                .post("/v1/responses", (req, res) -> handle(req, res, "openai-responses", null, false))
+                .get("/v1/models", this::models)
+                .post(this::googleRoutes)
                 .any((req, res) -> res.status(Status.NOT_FOUND_404).send("no such endpoint on the fake upstream"));
     }
 
-    private void countTokens(ServerRequest req, ServerResponse res) {
+    /** Gemini paths put the method after a colon ({@code models/x:generateContent}, {@code v1internal:countTokens}). */
+    private void googleRoutes(ServerRequest req, ServerResponse res) {
+        String path = req.path().path();
+        int colon = path.lastIndexOf(':');
+        String method = colon < 0 ? "" : path.substring(colon + 1);
+        String wire;
+        String model = null;
+        if (path.startsWith("/v1beta/models/") && colon > 0) {
+            wire = "gemini";
+            model = path.substring("/v1beta/models/".length(), colon);
+        } else if (path.startsWith("/v1internal:")) {
+            wire = "gemini-cli";
+        } else {
+            res.status(Status.NOT_FOUND_404).send("no such endpoint on the fake upstream");
+            return;
+        }
+        switch (method) {
+            case "generateContent" -> handle(req, res, wire, model, false);
+            case "streamGenerateContent" -> handle(req, res, wire, model, true);
+            case "countTokens" -> countTokens(req, res, "totalTokens");
+            default -> res.status(Status.NOT_FOUND_404).send("no such method on the fake upstream");
+        }
+    }
+
+    private void models(ServerRequest req, ServerResponse res) {
+        record(req, new byte[0]);
+        served.incrementAndGet();
+        ModelLists lists = new ModelLists(mapper);
+        boolean anthropic = req.headers().contains(HeaderNames.create("anthropic-version"));
+        res.header(HeaderNames.CONTENT_TYPE, "application/json");
+        res.send(anthropic ? lists.anthropic() : lists.openAi(name));
+    }
+
+    private void countTokens(ServerRequest req, ServerResponse res, String field) {
         byte[] body = req.content().as(byte[].class);
         record(req, body);
         served.incrementAndGet();
         res.header(HeaderNames.CONTENT_TYPE, "application/json");
-        res.send("{\"input_tokens\":" + Math.max(1, body.length / 4) + "}");
+        res.send("{\"" + field + "\":" + Math.max(1, body.length / 4) + "}");
     }
 
     private void handle(ServerRequest req, ServerResponse res, String wireName, String pathModel, boolean forceStream) {
@@ -177,8 +231,8 @@ public final class FakeUpstream implements AutoCloseable {
             }
             boolean stream = forceStream || request.path("stream").asBoolean(false);
             String model = pathModel != null ? pathModel : request.path("model").asText("unknown-model");
-            Reply reply = b.reply() != null ? b.reply() : RequestReplies.derive(request, name, body.length);
-            String id = "msg_fake_" + name + "_" + ids.incrementAndGet();
+            Reply reply = b.reply() != null ? b.reply() : RequestReplies.derive(wireName, request, name, body.length);
+            String id = wire.idPrefix() + name + "_" + ids.incrementAndGet();
             switch (b.fault()) {
                 case HANG -> {
                     closing.await();
@@ -208,24 +262,25 @@ public final class FakeUpstream implements AutoCloseable {
                 sendJson(res, 200, wire.json(reply, model, id));
                 return;
             }
-            streamReply(res, b, wire.events(reply, model, id), wire);
+            streamReply(res, b, wire.events(reply, model, id, request), wire.opening(reply, model, id), wire);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void streamReply(ServerResponse res, Behaviour b, List<String> events, Wire wire) throws InterruptedException {
+    private void streamReply(ServerResponse res, Behaviour b, List<String> events, String opening, Wire wire)
+            throws InterruptedException {
         res.header(HeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
         res.header(HeaderNames.CACHE_CONTROL, "no-cache");
         try (OutputStream out = res.outputStream()) {
             switch (b.fault()) {
                 case EMPTY_STREAM -> {
                     // the opening event only, then a clean end with no content
-                    write(out, events.getFirst());
+                    write(out, opening);
                     return;
                 }
                 case ERROR_EVENT_BEFORE_CONTENT -> {
-                    write(out, events.getFirst());
+                    write(out, opening);
                     write(out, wire.streamErrorEvent("Overloaded"));
                     return;
                 }

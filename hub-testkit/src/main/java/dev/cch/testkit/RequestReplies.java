@@ -4,27 +4,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
 
-/** Derives a plausible reply from an Anthropic-shaped request: call the first tool once, then answer in text. */
+/** Derives a plausible reply from a request of any protocol: call the first tool once, then answer in text. */
 final class RequestReplies {
     private RequestReplies() {
     }
 
     static Reply derive(JsonNode request, String upstreamName, int requestBytes) {
+        return derive("anthropic", request, upstreamName, requestBytes);
+    }
+
+    static Reply derive(String wire, JsonNode request, String upstreamName, int requestBytes) {
         long input = Math.max(1, requestBytes / 4);
-        JsonNode tools = request.path("tools");
-        JsonNode messages = request.path("messages");
-        JsonNode last = messages.isArray() && !messages.isEmpty() ? messages.get(messages.size() - 1) : null;
-        boolean toolResultSent = last != null && last.path("content").toString().contains("\"tool_result\"");
-        if (tools.isArray() && !tools.isEmpty() && !toolResultSent) {
-            JsonNode tool = tools.get(0);
-            String toolName = tool.path("name").asText("tool");
-            String args = ToolArguments.forSchema(tool.path("input_schema"));
+        RequestShape shape = RequestShape.of(wire, request);
+        if (!shape.tools().isEmpty() && shape.toolResult() == null) {
+            RequestShape.Tool tool = shape.tools().getFirst();
+            String args = ToolArguments.forSchema(tool.schema());
+            String prefix = wire.equals("anthropic") ? "toolu_fake_" : "call_fake_";
             return new Reply(List.of(new Reply.Text("Let me check."),
-                    new Reply.ToolCall("toolu_fake_" + Math.abs(toolName.hashCode()), toolName, args)),
+                    new Reply.ToolCall(prefix + Math.abs(tool.name().hashCode()), tool.name(), args)),
                     "tool_use", input, 20, 0, 0);
         }
-        String text = toolResultSent
-                ? "The tool answered: " + ToolArguments.toolResultText(last) + " (from " + upstreamName + ")"
+        String text = shape.toolResult() != null
+                ? "The tool answered: " + shape.toolResult() + " (from " + upstreamName + ")"
                 : "Hello from " + upstreamName + ".";
         return new Reply(List.of(new Reply.Text(text)), "end_turn", input, Math.max(1, text.length() / 4), 0, 0);
     }
