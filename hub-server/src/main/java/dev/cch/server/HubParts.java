@@ -30,7 +30,9 @@ import dev.cch.server.providers.ProviderCatalog;
 import dev.cch.server.providers.ProviderGroups;
 import dev.cch.server.providers.ProviderRepository;
 import dev.cch.server.proxy.InFlight;
+import dev.cch.server.proxy.ModelsRoutes;
 import dev.cch.server.proxy.ProxyRoutes;
+import dev.cch.server.routing.ModelCatalog;
 import dev.cch.server.requestlog.RequestLogWriter;
 import dev.cch.server.requestlog.Spool;
 import dev.cch.protocol.convert.Conversions;
@@ -71,7 +73,7 @@ import java.util.Random;
 public record HubParts(HubConfig config, ObjectMapper mapper, Database database, StateStore state,
                        RequestLogWriter requestLog, Health health, InFlight inFlight, String adminToken,
                        boolean adminTokenGenerated, AdminAuth adminAuth, List<AdminRoute.Service> adminServices,
-                       ProxyRoutes proxy, List<AutoCloseable> resources) {
+                       ProxyRoutes proxy, ModelsRoutes models, List<AutoCloseable> resources) {
 
     public static HubParts assemble(HubConfig config, Clock clock) {
         DataDirectory dataDir = new DataDirectory(config.dataDir());
@@ -141,9 +143,10 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
                 new LogsApi(new RequestLogRepository(db.client(), mapper), io));
         AdminAuth adminAuth = new AdminAuth(token.value(), authenticator, io);
         ProxyRoutes proxy = new ProxyRoutes(pipeline, finish, replies, mapper, clock, inFlight);
+        ModelsRoutes models = new ModelsRoutes(authenticator, new ModelCatalog(catalog::all, prices::all), replies, mapper);
 
         return new HubParts(config, mapper, db, state, logWriter, health, inFlight, token.value(), token.created(),
-                adminAuth, adminServices, proxy, List.of(logWriter, changes, transport, watchdog, state, db));
+                adminAuth, adminServices, proxy, models, List.of(logWriter, changes, transport, watchdog, state, db));
     }
 
     static void pause(Duration d) {

@@ -47,6 +47,7 @@ public final class HubServer implements AutoCloseable {
                     r.any("/api/v1/*", p.adminAuth());
                     r.any("/api/v1", p.adminAuth());
                     p.adminServices().forEach(s -> s.register(r));
+                    r.register("/", p.models());
                     r.register("/", p.proxy());
                     OpenApiRoutes.register(r);
                 })

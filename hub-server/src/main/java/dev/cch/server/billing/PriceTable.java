@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 public final class PriceTable {
     private final Supplier<List<Price>> loader;
     private volatile Index index = new Index(Map.of(), List.of());
+    private volatile List<Price> all = List.of();
 
     private record Index(Map<String, Price> byName, List<Price> byLengthDesc) {
     }
@@ -36,6 +37,12 @@ public final class PriceTable {
         }
         List<Price> sorted = prices.stream().sorted(Comparator.comparingInt((Price p) -> p.model().length()).reversed()).toList();
         index = new Index(Map.copyOf(byName), sorted);
+        all = List.copyOf(prices);
+    }
+
+    /** Every price, as loaded. */
+    public List<Price> all() {
+        return all;
     }
 
     public Optional<Price> find(String model) {

@@ -30,13 +30,15 @@ public final class ConvertRequest implements AttemptStep {
         String redirected = a.provider().models().redirect(a.exchange().request().model()).orElse(a.exchange().request().model());
         a.upstreamModel(redirected);
         JsonNode request = a.exchange().request().json();
+        // Code Assist (gemini-cli) wants its GCP project in the envelope; it is the provider's quota-project header
+        String project = a.provider().customHeaders().get("x-goog-user-project");
         try {
-            a.body(c.request(request, new Converter.RequestContext(redirected, a.exchange().request().stream())));
-        } catch (ConversionException e) {
+            a.body(c.request(request, new Converter.RequestContext(redirected, a.exchange().request().stream(), project)));
+        } catch (ConversionException | RuntimeException e) {
             return AttemptResult.Failure.of(ErrorKind.CONVERSION, "cannot convert the request for "
                     + a.provider().type().wireName() + ": " + e.getMessage());
         }
-        Converter.ResponseContext ctx = new Converter.ResponseContext(a.exchange().request().model());
+        Converter.ResponseContext ctx = c.responseContext(request, a.exchange().request().model());
         a.conversion(new ResponseConversion() {
             @Override
             public byte[] body(JsonNode providerResponse) {

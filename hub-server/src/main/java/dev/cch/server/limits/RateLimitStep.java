@@ -46,6 +46,10 @@ public final class RateLimitStep implements Step {
 
     @Override
     public ProxyReply handle(Exchange ex, Chain chain) {
+        if (!ex.request().endpoint().billed()) {
+            // token counting is free and frequent (Claude Code counts before it sends): no limits, no session
+            return chain.proceed(ex);
+        }
         long now = clock.millis();
         Principal pr = ex.principal();
         List<String> groups = pr.groups();

@@ -19,6 +19,7 @@ import dev.cch.server.routing.FailoverStep;
 import dev.cch.server.routing.PrepareAttempt;
 import dev.cch.server.routing.ProviderSelector;
 import dev.cch.server.routing.SelectProviderStep;
+import dev.cch.server.routing.TokenCountEstimate;
 import dev.cch.server.routing.UpstreamErrors;
 import dev.cch.server.sessions.SessionIds;
 import dev.cch.server.sessions.SessionStep;
@@ -72,7 +73,8 @@ public final class ProxyPipeline {
                 new SessionStep(new SessionIds(p.mapper())),
                 new RateLimitStep(p.store(), p.limitPlans(), p.providers(), p.clock(), p.sessionTtl(),
                         p.limitAnswers(), p.replies()),
-                new SelectProviderStep(p.selector(), p.breakers(), p.clock(), p.replies()),
+                new SelectProviderStep(p.selector(), p.breakers(), p.clock(), p.replies(),
+                        new TokenCountEstimate(p.mapper(), p.replies())),
                 new FailoverStep(attempt, p.failover(), p.breakers(), p.pause(), p.replies(),
                         new UpstreamErrors(p.replies(), p.mapper()))));
     }

@@ -11,6 +11,8 @@ import java.util.Optional;
 public final class ModelRules {
     private final List<TextMatcher> allowed;
     private final List<Redirect> redirects;
+    private final List<String> exactNames;
+    private final List<ModelRedirect> redirectRules;
 
     private record Redirect(TextMatcher source, String target) {
     }
@@ -18,6 +20,17 @@ public final class ModelRules {
     public ModelRules(List<ModelRule> allowed, List<ModelRedirect> redirects) {
         this.allowed = allowed.stream().map(r -> new TextMatcher(r.match(), r.pattern())).toList();
         this.redirects = redirects.stream().map(r -> new Redirect(new TextMatcher(r.match(), r.source()), r.target())).toList();
+        this.exactNames = allowed.stream().filter(r -> r.match() == dev.cch.protocol.match.MatchType.EXACT).map(ModelRule::pattern).toList();
+        this.redirectRules = List.copyOf(redirects);
+    }
+
+    /** The models the allow-list names exactly (for model lists). */
+    public List<String> exactNames() {
+        return exactNames;
+    }
+
+    public List<ModelRedirect> redirectRules() {
+        return redirectRules;
     }
 
     public static ModelRules none() {

@@ -60,11 +60,22 @@ public final class ProxyRoutes implements HttpService {
                 .post("/v1/messages/count_tokens", (req, res) -> handle(req, res, Endpoint.COUNT_TOKENS, null))
                 .post("/v1/chat/completions", (req, res) -> handle(req, res, Endpoint.CHAT_COMPLETIONS, null))
                 .post("/v1/responses", (req, res) -> handle(req, res, Endpoint.RESPONSES, null))
-                .post("/v1beta/models/*", this::gemini);
+                .post("/v1beta/models/*", this::gemini)
+                .post("/v1/models/*", this::gemini)
+                .any("/v1/*", this::unknown)
+                .any("/v1beta/*", this::unknown);
+    }
+
+    private void unknown(ServerRequest req, ServerResponse res) {
+        String path = req.path().path();
+        ClientProtocol shape = path.startsWith("/v1beta") ? ClientProtocol.GEMINI
+                : req.headers().contains(HeaderNames.create("anthropic-version")) ? ClientProtocol.ANTHROPIC : ClientProtocol.OPENAI_CHAT;
+        Unknown.answer(res, shape, replies, "the hub has no endpoint " + req.prologue().method().text() + " " + path);
     }
 
     private void gemini(ServerRequest req, ServerResponse res) {
-        String last = req.path().path().substring("/v1beta/models/".length());
+        String path = req.path().path();
+        String last = path.substring(path.indexOf("/models/") + "/models/".length());
         int colon = last.lastIndexOf(':');
         String model = colon > 0 ? last.substring(0, colon) : last;
         String action = colon > 0 ? last.substring(colon + 1) : "";

@@ -3,6 +3,7 @@ package dev.cch.server.routing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cch.protocol.ClientProtocol;
+import dev.cch.protocol.ProviderType;
 import dev.cch.server.pipeline.ErrorKind;
 import dev.cch.server.pipeline.ProxyRequest;
 import dev.cch.server.providers.Provider;
@@ -12,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Attempt step: what this provider is sent. Applies the provider's model redirect (rewriting the body only if the
- * model changes), chooses the upstream path for the provider's protocol, and builds the outbound headers.
+ * model changes), asks OpenAI-compatible streams for their usage chunk, chooses the upstream path for the
+ * provider's protocol, and builds the outbound headers. Otherwise the client's body goes out byte for byte.
  */
 public final class PrepareAttempt implements AttemptStep {
     private final ObjectMapper mapper;
@@ -37,6 +39,17 @@ public final class PrepareAttempt implements AttemptStep {
                 } catch (java.io.IOException | ClassCastException e) {
                     return AttemptResult.Failure.of(ErrorKind.CONVERSION, "could not apply the model redirect");
                 }
+            }
+        }
+        if (a.conversion() == null && p.type() == ProviderType.OPENAI_COMPATIBLE && r.stream() && !r.json()
+                .path("stream_options").path("include_usage").asBoolean(false)) {
+            // without it a chat stream carries no usage and the request could not be metered
+            try {
+                ObjectNode body = (ObjectNode) mapper.readTree(a.body());
+                body.putObject("stream_options").put("include_usage", true);
+                a.body(mapper.writeValueAsBytes(body));
+            } catch (java.io.IOException | ClassCastException e) {
+                return AttemptResult.Failure.of(ErrorKind.CONVERSION, "could not ask for streamed usage");
             }
         }
         if (a.path() == null) {

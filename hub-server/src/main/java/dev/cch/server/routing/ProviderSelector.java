@@ -29,8 +29,16 @@ public final class ProviderSelector {
     private final Supplier<ZoneId> zone;
     private final RandomGenerator random;
 
-    /** What a selection needs to know about the request. */
-    public record Ask(Principal principal, dev.cch.protocol.ClientProtocol protocol, String model) {
+    /**
+     * What a selection needs to know about the request.
+     *
+     * @param nativeOnly only providers that speak the client's protocol themselves (token counting cannot be
+     *                   converted)
+     */
+    public record Ask(Principal principal, dev.cch.protocol.ClientProtocol protocol, String model, boolean nativeOnly) {
+        public Ask(Principal principal, dev.cch.protocol.ClientProtocol protocol, String model) {
+            this(principal, protocol, model, false);
+        }
     }
 
     public ProviderSelector(Supplier<List<Provider>> providers, ProtocolSupport protocols,
@@ -59,7 +67,9 @@ public final class ProviderSelector {
         pool = filter(chain, "enabled", pool, Provider::enabled, p -> "disabled");
         pool = filter(chain, "active-window", pool, p -> p.activeWindow().map(w -> w.contains(now)).orElse(true),
                 p -> "outside active hours " + p.activeWindow().map(w -> w.start() + "-" + w.end()).orElse(""));
-        pool = filter(chain, "protocol", pool, p -> protocols.canServe(p.type(), ask.protocol()),
+        pool = filter(chain, "protocol", pool, p -> ask.nativeOnly()
+                        ? ProtocolSupport.NATIVE_ONLY.canServe(p.type(), ask.protocol()) && p.type() != dev.cch.protocol.ProviderType.GEMINI_CLI
+                        : protocols.canServe(p.type(), ask.protocol()),
                 p -> p.type().wireName() + " cannot serve " + ask.protocol().wireName());
         pool = filter(chain, "model", pool, p -> p.models().allows(ask.model()),
                 p -> "model " + ask.model() + " not allowed");

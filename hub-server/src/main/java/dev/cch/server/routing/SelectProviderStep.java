@@ -21,19 +21,23 @@ import java.util.Map;
 /**
  * Pipeline step: plan which providers to try. A provider is healthy when its breaker lets requests through and it
  * has not reached its own spend or session limits (as the admission read them). A session bound to a provider that
- * is still eligible goes there first, so its prompt cache keeps hitting. 503 when no provider can serve.
+ * is still eligible goes there first, so its prompt cache keeps hitting. 503 when no provider can serve. Token
+ * counting goes only to providers of the client's own protocol, and is estimated locally when there are none.
  */
 public final class SelectProviderStep implements Step {
     private final ProviderSelector selector;
     private final SharedBreakers breakers;
     private final Clock clock;
     private final Replies replies;
+    private final TokenCountEstimate estimate;
 
-    public SelectProviderStep(ProviderSelector selector, SharedBreakers breakers, Clock clock, Replies replies) {
+    public SelectProviderStep(ProviderSelector selector, SharedBreakers breakers, Clock clock, Replies replies,
+                              TokenCountEstimate estimate) {
         this.selector = selector;
         this.breakers = breakers;
         this.clock = clock;
         this.replies = replies;
+        this.estimate = estimate;
     }
 
     @Override
@@ -55,8 +59,12 @@ public final class SelectProviderStep implements Step {
             }
             return null;
         };
-        var ask = new ProviderSelector.Ask(ex.principal(), ex.request().protocol(), ex.request().model());
+        boolean counting = !ex.request().endpoint().billed();
+        var ask = new ProviderSelector.Ask(ex.principal(), ex.request().protocol(), ex.request().model(), counting);
         List<Provider> plan = new ArrayList<>(selector.plan(ask, health, ex.chain()));
+        if (plan.isEmpty() && counting) {
+            return estimate.answer(ex);
+        }
         if (plan.isEmpty()) {
             HubError e = HubError.of(ErrorType.UNAVAILABLE, "no_available_providers",
                     "no provider can serve model " + ask.model() + " for this key right now");

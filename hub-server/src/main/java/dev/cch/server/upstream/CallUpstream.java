@@ -122,7 +122,11 @@ public final class CallUpstream implements AttemptStep {
         Headers h = new Headers();
         byte[] out = body;
         if (a.conversion() != null) {
-            out = a.conversion().body(parsed[0]);
+            try {
+                out = a.conversion().body(parsed[0]);
+            } catch (RuntimeException e) {
+                return AttemptResult.Failure.of(ErrorKind.CONVERSION, "cannot convert the provider's answer: " + e.getMessage());
+            }
             h.set("content-type", "application/json");
         } else {
             String ct = response.headers().first("content-type");
