@@ -175,6 +175,9 @@ public final class TestHub implements AutoCloseable {
 
     @Override
     public void close() {
+        if (hub.parts().state() instanceof dev.cch.server.state.RedisStateStore redis) {
+            redis.deleteAll();
+        }
         hub.close();
         if (ownsDb) {
             db.close();
