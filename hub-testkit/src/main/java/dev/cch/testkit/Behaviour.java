@@ -12,9 +12,10 @@ import java.time.Duration;
  * @param eventInterval wait between stream events (chunk pacing)
  * @param faultAfter    for stream faults: how many events go out before the fault
  * @param reply         what to answer; null derives a reply from the request
+ * @param stallAfter    a stream goes quiet once, for {@code stall}, after this many events (0: never)
  */
 public record Behaviour(Fault fault, int status, Duration headerDelay, Duration eventInterval, int faultAfter,
-                        Reply reply) {
+                        Reply reply, int stallAfter, Duration stall) {
 
     /** The faults the fake can inject. */
     public enum Fault {
@@ -42,6 +43,16 @@ public record Behaviour(Fault fault, int status, Duration headerDelay, Duration 
     public Behaviour {
         headerDelay = headerDelay == null ? Duration.ZERO : headerDelay;
         eventInterval = eventInterval == null ? Duration.ZERO : eventInterval;
+        stall = stall == null ? Duration.ZERO : stall;
+    }
+
+    public Behaviour(Fault fault, int status, Duration headerDelay, Duration eventInterval, int faultAfter, Reply reply) {
+        this(fault, status, headerDelay, eventInterval, faultAfter, reply, 0, Duration.ZERO);
+    }
+
+    /** The stream pauses once, for {@code d}, after {@code events} events (a model thinking mid-answer). */
+    public Behaviour withStallAfter(int events, Duration d) {
+        return new Behaviour(fault, status, headerDelay, eventInterval, faultAfter, reply, events, d);
     }
 
     public static Behaviour ok() {
@@ -74,14 +85,14 @@ public record Behaviour(Fault fault, int status, Duration headerDelay, Duration 
     }
 
     public Behaviour withHeaderDelay(Duration d) {
-        return new Behaviour(fault, status, d, eventInterval, faultAfter, reply);
+        return new Behaviour(fault, status, d, eventInterval, faultAfter, reply, stallAfter, stall);
     }
 
     public Behaviour withEventInterval(Duration d) {
-        return new Behaviour(fault, status, headerDelay, d, faultAfter, reply);
+        return new Behaviour(fault, status, headerDelay, d, faultAfter, reply, stallAfter, stall);
     }
 
     public Behaviour withReply(Reply r) {
-        return new Behaviour(fault, status, headerDelay, eventInterval, faultAfter, r);
+        return new Behaviour(fault, status, headerDelay, eventInterval, faultAfter, r, stallAfter, stall);
     }
 }

@@ -46,6 +46,7 @@ public final class FakeUpstream implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong served = new AtomicLong();
+    private final AtomicLong abandoned = new AtomicLong();
     private volatile Behaviour defaultBehaviour = Behaviour.ok();
     private volatile String expectedKey;
     private final WebServer server;
@@ -143,6 +144,11 @@ public final class FakeUpstream implements AutoCloseable {
     /** The complete (non-streaming) body this fake sends for a reply. */
     public String renderJson(String wire, Reply reply, String model, String id) {
         return wires.get(wire).json(reply, model, id);
+    }
+
+    /** Streams the reader (the hub) dropped before they were over. */
+    public long abandoned() {
+        return abandoned.get();
     }
 
     public synchronized void reset() {
@@ -299,11 +305,21 @@ public final class FakeUpstream implements AutoCloseable {
                 if (sent > 0 && !b.eventInterval().isZero()) {
                     pause(b.eventInterval());
                 }
+                if (b.stallAfter() > 0 && sent == b.stallAfter()) {
+                    pause(b.stall());
+                }
                 write(out, event);
                 sent++;
             }
-        } catch (IOException e) {
-            // the reader went away; nothing more to do
+        } catch (IOException | UncheckedIOException e) {
+            // the reader went away before the stream was over
+            abandoned.incrementAndGet();
+        } catch (RuntimeException e) {
+            if (e instanceof UpstreamReset) {
+                throw e;
+            }
+            // Helidon reports a closed connection with its own runtime exceptions too
+            abandoned.incrementAndGet();
         }
     }
 

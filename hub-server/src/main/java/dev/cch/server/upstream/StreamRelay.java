@@ -198,11 +198,17 @@ final class StreamRelay implements ProxyReply.StreamBody {
         pending.writeBytes(SseWriter.encode(clientEvent));
     }
 
+    /** Writes what is pending to the client; any failure there means the client went away. */
     private void flush(OutputStream client) throws IOException {
         if (pending.size() > 0) {
-            pending.writeTo(client);
-            pending.reset();
-            client.flush();
+            try {
+                pending.writeTo(client);
+                pending.reset();
+                client.flush();
+            } catch (RuntimeException e) {
+                // Helidon reports a closed client connection as an unchecked exception
+                throw new IOException("client closed the connection", e);
+            }
         }
     }
 }
