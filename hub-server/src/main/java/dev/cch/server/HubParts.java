@@ -40,6 +40,11 @@ import dev.cch.server.admin.BreakersApi;
 import dev.cch.server.admin.ErrorRulesApi;
 import dev.cch.server.admin.LogsApi;
 import dev.cch.server.admin.StatsApi;
+import dev.cch.server.admin.SensitiveWordsApi;
+import dev.cch.server.rules.SensitiveWordRepository;
+import dev.cch.server.rules.SensitiveWords;
+import dev.cch.server.admin.SessionsApi;
+import dev.cch.server.sessions.SessionRepository;
 import dev.cch.server.admin.EventsApi;
 import dev.cch.server.events.EventHub;
 import dev.cch.server.events.LiveEvents;
@@ -117,11 +122,14 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
         ErrorRuleRepository ruleRepo = new ErrorRuleRepository(db.client());
         ErrorRules errorRules = new ErrorRules(ruleRepo::all);
         errorRules.reload();
+        SensitiveWordRepository wordRepo = new SensitiveWordRepository(db.client());
+        SensitiveWords sensitiveWords = new SensitiveWords(wordRepo::all);
+        sensitiveWords.reload();
         LimitPlans limitPlans = new LimitPlans(new SpendCalendar(config::timeZone));
         FailoverPolicy failover = new FailoverPolicy(config.failoverSwitches(), config.failoverAttempts(), config.failoverDelay());
         Pipeline pipeline = ProxyPipeline.assemble(new ProxyPipeline.Parts(authenticator, replies, selector,
                 catalog::all, state, limitPlans, new LimitAnswers(config::timeZone), breakers, failover,
-                HubParts::pause, transport, watchdog, mapper, errorRules, clock, config.sessionTtl()));
+                HubParts::pause, transport, watchdog, mapper, errorRules, sensitiveWords, clock, config.sessionTtl()));
 
         RequestLogWriter logWriter = new RequestLogWriter(db.dataSource(), db.statement("request-log-insert"), mapper,
                 new Spool(config.dataDir().resolve("spool"), mapper), config.logBatch(), config.logFlushInterval(),
@@ -149,7 +157,8 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
                     groups.reload();
                 },
                 ChangeBus.Topic.PRICES, prices::reload,
-                ChangeBus.Topic.ERROR_RULES, errorRules::reload), 30);
+                ChangeBus.Topic.ERROR_RULES, errorRules::reload,
+                ChangeBus.Topic.SENSITIVE_WORDS, sensitiveWords::reload), 30);
         List<AdminRoute.Service> adminServices = List.of(
                 new UsersApi(users, io, audit, changes),
                 new KeysApi(keys, users, new HubKeys(), io, audit, changes),
@@ -157,8 +166,11 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
                 new BreakersApi(catalog::all, state, breakers, clock, io, audit),
                 new UsageApi(users, keys, providers, catalog, state, limitPlans, clock, config.sessionTtl(), io, audit, changes),
                 new ErrorRulesApi(ruleRepo, errorRules, io, audit, changes),
+                new SensitiveWordsApi(wordRepo, io, audit, changes),
                 new LogsApi(new RequestLogRepository(db.client(), db.dataSource(), mapper), io),
                 new StatsApi(stats, io),
+                new SessionsApi(new SessionRepository(db.client()), keys, users, catalog, state, limitPlans, clock,
+                        config.sessionTtl(), io, audit),
                 new EventsApi(events, mapper, health::isReady));
         AdminAuth adminAuth = new AdminAuth(token.value(), authenticator, io);
         ProxyRoutes proxy = new ProxyRoutes(pipeline, finish, replies, mapper, clock, inFlight);
