@@ -40,7 +40,15 @@ import dev.cch.server.admin.BreakersApi;
 import dev.cch.server.admin.ErrorRulesApi;
 import dev.cch.server.admin.LogsApi;
 import dev.cch.server.admin.StatsApi;
-import dev.cch.server.admin.SensitiveWordsApi;
+import dev.cch.server.providers.ProviderGroupRepository;
+import dev.cch.server.admin.PricesApi;
+import dev.cch.server.admin.SettingsApi;
+import dev.cch.server.prices.PriceSync;
+import dev.cch.server.requestlog.Retention;
+import dev.cch.server.settings.RuntimeSettings;
+import dev.cch.server.settings.SettingsRepository;
+import dev.cch.protocol.admin.SettingsView;
+import dev.cch.server.admin.ResourceApi;
 import dev.cch.server.rules.SensitiveWordRepository;
 import dev.cch.server.rules.SensitiveWords;
 import dev.cch.server.admin.SessionsApi;
@@ -107,8 +115,13 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
         catalog.reload();
         ProviderGroups groups = new ProviderGroups(db.client());
         groups.reload();
-        PriceTable prices = new PriceTable(new PriceRepository(db.client(), mapper)::all);
+        PriceRepository priceRepo = new PriceRepository(db.client(), mapper);
+        PriceTable prices = new PriceTable(priceRepo::all);
         prices.reload();
+        RuntimeSettings settings = new RuntimeSettings(new SettingsRepository(db.client(), mapper),
+                new SettingsView(config.billRedirectedModel() ? "redirected" : "requested", config.priceSyncUrl(),
+                        config.priceSyncHours(), config.logRetentionDays()));
+        settings.reload();
 
         ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(keys::findByHash, users::get, clock, Duration.ofSeconds(5));
         Replies replies = new Replies(new ErrorBodies(mapper));
@@ -140,7 +153,7 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
         LiveEvents liveEvents = new LiveEvents(events, traffic, clock);
         breakers.onTransition(liveEvents::breakerChanged);
         Finish finish = new Finish(new CostCalculator(prices), logWriter, clock, groups::multiplierFor,
-                config::billRedirectedModel, List.of(new Settle(state, limitPlans, breakers, clock, config.sessionTtl()),
+                settings::billRedirectedModel, List.of(new Settle(state, limitPlans, breakers, clock, config.sessionTtl()),
                 liveEvents));
         InFlight inFlight = new InFlight();
         Health health = new Health(db::ping, state, HubServer.VERSION);
@@ -157,8 +170,12 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
                     groups.reload();
                 },
                 ChangeBus.Topic.PRICES, prices::reload,
+                ChangeBus.Topic.SETTINGS, settings::reload,
                 ChangeBus.Topic.ERROR_RULES, errorRules::reload,
                 ChangeBus.Topic.SENSITIVE_WORDS, sensitiveWords::reload), 30);
+        PriceSync priceSync = new PriceSync(priceRepo, changes::pricesChanged, clock,
+                () -> settings.current().priceSyncUrl(), () -> settings.current().priceSyncHours());
+        Retention retention = new Retention(db.client(), clock, () -> settings.current().logRetentionDays());
         List<AdminRoute.Service> adminServices = List.of(
                 new UsersApi(users, io, audit, changes),
                 new KeysApi(keys, users, new HubKeys(), io, audit, changes),
@@ -166,7 +183,10 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
                 new BreakersApi(catalog::all, state, breakers, clock, io, audit),
                 new UsageApi(users, keys, providers, catalog, state, limitPlans, clock, config.sessionTtl(), io, audit, changes),
                 new ErrorRulesApi(ruleRepo, errorRules, io, audit, changes),
-                new SensitiveWordsApi(wordRepo, io, audit, changes),
+                ResourceApi.sensitiveWords(wordRepo, io, audit, changes),
+                new PricesApi(priceRepo, prices, priceSync, clock, io, audit, changes),
+                new SettingsApi(settings, io, audit, changes),
+                ResourceApi.providerGroups(new ProviderGroupRepository(db.client()), io, audit, changes),
                 new LogsApi(new RequestLogRepository(db.client(), db.dataSource(), mapper), io),
                 new StatsApi(stats, io),
                 new SessionsApi(new SessionRepository(db.client()), keys, users, catalog, state, limitPlans, clock,
@@ -177,7 +197,7 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
         ModelsRoutes models = new ModelsRoutes(authenticator, new ModelCatalog(catalog::all, prices::all), replies, mapper);
 
         return new HubParts(config, mapper, db, state, logWriter, health, inFlight, token.value(), token.created(),
-                adminAuth, adminServices, proxy, models, List.of(ticker, logWriter, changes, transport, watchdog, state, db));
+                adminAuth, adminServices, proxy, models, List.of(ticker, priceSync, retention, logWriter, changes, transport, watchdog, state, db));
     }
 
     static void pause(Duration d) {

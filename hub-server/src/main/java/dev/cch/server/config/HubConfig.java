@@ -31,7 +31,10 @@ public record HubConfig(Config server,
                         int failoverSwitches,
                         int failoverAttempts,
                         Duration failoverDelay,
-                        boolean billRedirectedModel) {
+                        boolean billRedirectedModel,
+                        String priceSyncUrl,
+                        int priceSyncHours,
+                        int logRetentionDays) {
 
     public static HubConfig from(Config root) {
         Config hub = root.get("hub");
@@ -56,7 +59,10 @@ public record HubConfig(Config server,
                 hub.get("failover.switches").asInt().orElse(3),
                 hub.get("failover.attempts").asInt().orElse(2),
                 Duration.ofMillis(hub.get("failover.delay.ms").asLong().orElse(100L)),
-                "redirected".equalsIgnoreCase(hub.get("billing.model").asString().orElse("requested")));
+                "redirected".equalsIgnoreCase(hub.get("billing.model").asString().orElse("requested")),
+                hub.get("prices.sync.url").asString().orElse(""),
+                hub.get("prices.sync.hours").asInt().orElse(24),
+                hub.get("log.retention.days").asInt().orElse(0));
     }
 
     private static Optional<String> nonBlank(Config c) {
