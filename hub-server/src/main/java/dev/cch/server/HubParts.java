@@ -40,6 +40,9 @@ import dev.cch.server.admin.BreakersApi;
 import dev.cch.server.admin.ErrorRulesApi;
 import dev.cch.server.admin.LogsApi;
 import dev.cch.server.admin.StatsApi;
+import dev.cch.server.upstream.ProviderTester;
+import dev.cch.server.admin.AuditApi;
+import dev.cch.server.admin.MeApi;
 import dev.cch.server.providers.ProviderGroupRepository;
 import dev.cch.server.admin.PricesApi;
 import dev.cch.server.admin.SettingsApi;
@@ -95,7 +98,7 @@ import java.util.Random;
 public record HubParts(HubConfig config, ObjectMapper mapper, Database database, StateStore state,
                        RequestLogWriter requestLog, Health health, InFlight inFlight, String adminToken,
                        boolean adminTokenGenerated, AdminAuth adminAuth, List<AdminRoute.Service> adminServices,
-                       ProxyRoutes proxy, ModelsRoutes models, List<AutoCloseable> resources) {
+                       AdminRoute.Service selfService, ProxyRoutes proxy, ModelsRoutes models, List<AutoCloseable> resources) {
 
     public static HubParts assemble(HubConfig config, Clock clock) {
         DataDirectory dataDir = new DataDirectory(config.dataDir());
@@ -176,28 +179,34 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
         PriceSync priceSync = new PriceSync(priceRepo, changes::pricesChanged, clock,
                 () -> settings.current().priceSyncUrl(), () -> settings.current().priceSyncHours());
         Retention retention = new Retention(db.client(), clock, () -> settings.current().logRetentionDays());
+        UsageApi usage = new UsageApi(users, keys, providers, catalog, state, limitPlans, clock, config.sessionTtl(), io,
+                audit, changes);
+        RequestLogRepository logRepo = new RequestLogRepository(db.client(), db.dataSource(), mapper);
         List<AdminRoute.Service> adminServices = List.of(
                 new UsersApi(users, io, audit, changes),
                 new KeysApi(keys, users, new HubKeys(), io, audit, changes),
-                new ProvidersApi(providers, io, audit, changes),
+                new ProvidersApi(providers, io, audit, changes,
+                        (id, model) -> catalog.byId(id).map(p -> new ProviderTester(transport).test(p, model))),
                 new BreakersApi(catalog::all, state, breakers, clock, io, audit),
-                new UsageApi(users, keys, providers, catalog, state, limitPlans, clock, config.sessionTtl(), io, audit, changes),
+                usage,
                 new ErrorRulesApi(ruleRepo, errorRules, io, audit, changes),
                 ResourceApi.sensitiveWords(wordRepo, io, audit, changes),
                 new PricesApi(priceRepo, prices, priceSync, clock, io, audit, changes),
                 new SettingsApi(settings, io, audit, changes),
                 ResourceApi.providerGroups(new ProviderGroupRepository(db.client()), io, audit, changes),
-                new LogsApi(new RequestLogRepository(db.client(), db.dataSource(), mapper), io),
+                new LogsApi(logRepo, io),
+                new AuditApi(audit, io, HubServer.VERSION),
                 new StatsApi(stats, io),
                 new SessionsApi(new SessionRepository(db.client()), keys, users, catalog, state, limitPlans, clock,
                         config.sessionTtl(), io, audit),
                 new EventsApi(events, mapper, health::isReady));
-        AdminAuth adminAuth = new AdminAuth(token.value(), authenticator, io);
+        AdminAuth adminAuth = new AdminAuth(token.value(), authenticator, io, audit);
         ProxyRoutes proxy = new ProxyRoutes(pipeline, finish, replies, mapper, clock, inFlight);
         ModelsRoutes models = new ModelsRoutes(authenticator, new ModelCatalog(catalog::all, prices::all), replies, mapper);
 
         return new HubParts(config, mapper, db, state, logWriter, health, inFlight, token.value(), token.created(),
-                adminAuth, adminServices, proxy, models, List.of(ticker, priceSync, retention, logWriter, changes, transport, watchdog, state, db));
+                adminAuth, adminServices, new MeApi(authenticator, usage, stats, logRepo, io), proxy, models,
+                List.of(ticker, priceSync, retention, logWriter, changes, transport, watchdog, state, db));
     }
 
     static void pause(Duration d) {

@@ -44,6 +44,7 @@ public final class HubServer implements AutoCloseable {
                 .addFeature(OpenApiRoutes.feature())
                 .routing(r -> {
                     r.register("/health", new HealthRoutes(p.health(), p.mapper()));
+                    p.selfService().register(r); // any key, ahead of the admin guard
                     r.any("/api/v1/*", p.adminAuth());
                     r.any("/api/v1", p.adminAuth());
                     p.adminServices().forEach(s -> s.register(r));
@@ -59,7 +60,8 @@ public final class HubServer implements AutoCloseable {
 
     /** Every admin API area of this hub, for documentation checks. */
     public List<AdminRoute.Service> adminServices() {
-        return parts.adminServices();
+        return java.util.stream.Stream.concat(parts.adminServices().stream(), java.util.stream.Stream.of(parts.selfService()))
+                .toList();
     }
 
     public HubParts parts() {

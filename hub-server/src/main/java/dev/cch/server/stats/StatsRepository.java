@@ -47,6 +47,14 @@ public final class StatsRepository {
                 .execute().map(StatsRepository::figures).orElseThrow();
     }
 
+    /** One key's figures over a period. */
+    public UsageFigures keyFigures(long keyId, Instant from, Instant to) {
+        return db.execute().createGet("SELECT " + FIGURES
+                        + " FROM usage_hourly u WHERE u.key_id = :key AND u.hour >= :from AND u.hour < :to")
+                .addParam("key", keyId).addParam("from", Rows.param(from)).addParam("to", Rows.param(to))
+                .execute().map(StatsRepository::figures).orElseThrow();
+    }
+
     public long activeSessions(Instant since) {
         return db.execute().createNamedGet("stats-active-sessions").addParam("since", Rows.param(since)).execute()
                 .map(r -> Rows.longOr(r, "n", 0)).orElse(0L);

@@ -50,6 +50,12 @@ public final class StatsService {
         return overview().today();
     }
 
+    /** Today's figures of one key. */
+    public UsageFigures todayForKey(long keyId) {
+        Periods.Span today = periods.today();
+        return repo.keyFigures(keyId, today.from(), today.to());
+    }
+
     /** @param range today (hourly) or 7d / 30d (daily) */
     public SeriesView series(String range, String dimension) {
         Periods.Span span = switch (range) {
