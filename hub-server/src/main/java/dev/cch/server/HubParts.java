@@ -50,6 +50,8 @@ import dev.cch.server.stats.StatsRepository;
 import dev.cch.server.stats.StatsService;
 import dev.cch.server.logs.RequestLogRepository;
 import dev.cch.server.admin.UsageApi;
+import dev.cch.server.admin.WebhooksApi;
+import dev.cch.server.notify.Notifications;
 import dev.cch.server.breakers.SharedBreakers;
 import dev.cch.server.limits.LimitAnswers;
 import dev.cch.server.limits.LimitPlans;
@@ -131,15 +133,17 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
         TrafficWindow traffic = new TrafficWindow(clock::millis);
         LiveEvents liveEvents = new LiveEvents(events, traffic, clock);
         breakers.onTransition(liveEvents::breakerChanged);
+        StatsService stats = new StatsService(new StatsRepository(db.client()), new Periods(clock, config::timeZone),
+                config.sessionTtl());
+        Notifications notifications = Notifications.start(db.client(), mapper, cipher, state, limitPlans, stats, config, clock);
+        breakers.onTransition(notifications::breakerChanged);
         Finish finish = new Finish(new CostCalculator(prices), logWriter, clock, groups::multiplierFor,
                 config::billRedirectedModel, List.of(new Settle(state, limitPlans, breakers, clock, config.sessionTtl()),
-                liveEvents));
+                liveEvents, notifications.spendWatch()));
         InFlight inFlight = new InFlight();
         Health health = new Health(db::ping, state, HubServer.VERSION);
 
         AdminIo io = new AdminIo(mapper);
-        StatsService stats = new StatsService(new StatsRepository(db.client()), new Periods(clock, config::timeZone),
-                config.sessionTtl());
         MetricsTicker ticker = new MetricsTicker(events, traffic, stats::overview, inFlight::count, clock);
         AuditLog audit = new AuditLog(db.client(), mapper);
         ChangeBus changes = new ChangeBus(state, Map.of(
@@ -159,13 +163,14 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
                 new ErrorRulesApi(ruleRepo, errorRules, io, audit, changes),
                 new LogsApi(new RequestLogRepository(db.client(), db.dataSource(), mapper), io),
                 new StatsApi(stats, io),
-                new EventsApi(events, mapper, health::isReady));
+                new EventsApi(events, mapper, health::isReady),
+                new WebhooksApi(notifications, io, audit));
         AdminAuth adminAuth = new AdminAuth(token.value(), authenticator, io);
         ProxyRoutes proxy = new ProxyRoutes(pipeline, finish, replies, mapper, clock, inFlight);
         ModelsRoutes models = new ModelsRoutes(authenticator, new ModelCatalog(catalog::all, prices::all), replies, mapper);
 
         return new HubParts(config, mapper, db, state, logWriter, health, inFlight, token.value(), token.created(),
-                adminAuth, adminServices, proxy, models, List.of(ticker, logWriter, changes, transport, watchdog, state, db));
+                adminAuth, adminServices, proxy, models, List.of(ticker, notifications, logWriter, changes, transport, watchdog, state, db));
     }
 
     static void pause(Duration d) {

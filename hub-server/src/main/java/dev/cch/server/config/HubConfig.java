@@ -31,7 +31,16 @@ public record HubConfig(Config server,
                         int failoverSwitches,
                         int failoverAttempts,
                         Duration failoverDelay,
-                        boolean billRedirectedModel) {
+                        boolean billRedirectedModel,
+                        Notify notifications) {
+
+    /**
+     * Notification delivery: queue bound, attempts per message and the first backoff (doubling), the request
+     * timeout, how often daily schedules are checked, and the Telegram API base (tests point it at a local fake).
+     */
+    public record Notify(int queue, int attempts, Duration retryDelay, Duration timeout, Duration tick,
+                         String telegramBaseUrl) {
+    }
 
     public static HubConfig from(Config root) {
         Config hub = root.get("hub");
@@ -56,7 +65,13 @@ public record HubConfig(Config server,
                 hub.get("failover.switches").asInt().orElse(3),
                 hub.get("failover.attempts").asInt().orElse(2),
                 Duration.ofMillis(hub.get("failover.delay.ms").asLong().orElse(100L)),
-                "redirected".equalsIgnoreCase(hub.get("billing.model").asString().orElse("requested")));
+                "redirected".equalsIgnoreCase(hub.get("billing.model").asString().orElse("requested")),
+                new Notify(hub.get("notify.queue").asInt().orElse(1000),
+                        hub.get("notify.attempts").asInt().orElse(3),
+                        Duration.ofMillis(hub.get("notify.retry.ms").asLong().orElse(1000L)),
+                        Duration.ofMillis(hub.get("notify.timeout.ms").asLong().orElse(10_000L)),
+                        Duration.ofMillis(hub.get("notify.tick.ms").asLong().orElse(30_000L)),
+                        nonBlank(hub.get("notify.telegram.url")).orElse("https://api.telegram.org")));
     }
 
     private static Optional<String> nonBlank(Config c) {
