@@ -5,6 +5,7 @@ import dev.cch.server.observe.ThrottledWarning;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +25,7 @@ public final class Courier implements AutoCloseable {
 
     private final Channels channels;
     private final WebhookSender sender;
-    private final WebhookRepository repo;
+    private final Outcomes outcomes;
     private final Clock clock;
     private final int capacity;
     private final int attempts;
@@ -34,11 +35,17 @@ public final class Courier implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final ThrottledWarning full = new ThrottledWarning(LOG, Duration.ofMinutes(1));
 
-    public Courier(Channels channels, WebhookSender sender, WebhookRepository repo, Clock clock, int capacity,
+    /** Where each target's last result is kept. */
+    @FunctionalInterface
+    public interface Outcomes {
+        void record(long targetId, Instant at, String result);
+    }
+
+    public Courier(Channels channels, WebhookSender sender, Outcomes outcomes, Clock clock, int capacity,
                    int attempts, Duration firstRetry) {
         this.channels = channels;
         this.sender = sender;
-        this.repo = repo;
+        this.outcomes = outcomes;
         this.clock = clock;
         this.capacity = capacity;
         this.attempts = Math.max(1, attempts);
@@ -142,7 +149,7 @@ public final class Courier implements AutoCloseable {
             LOG.warning("notification to " + target.name() + " failed: " + result);
         }
         try {
-            repo.recordResult(target.id(), clock.instant(), result);
+            outcomes.record(target.id(), clock.instant(), result);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not record the result of a notification to " + target.name(), e);
         }

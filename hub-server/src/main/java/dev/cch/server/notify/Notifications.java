@@ -60,7 +60,7 @@ public final class Notifications implements AutoCloseable {
         HubConfig.Notify c = config.notifications();
         WebhookRepository repo = new WebhookRepository(db, mapper, cipher);
         Courier courier = new Courier(new Channels(mapper, clock, c.telegramBaseUrl()), new WebhookSender(mapper, c.timeout()),
-                repo, clock, c.queue(), c.attempts(), c.retryDelay());
+                repo::recordResult, clock, c.queue(), c.attempts(), c.retryDelay());
         Notifications n = new Notifications(repo, courier, clock, new SpendWatch.Parts(state, plans, config.sessionTtl()),
                 new DailyDigest.Parts(stats, config::timeZone));
         courier.every(c.tick(), n::tick);
