@@ -52,6 +52,7 @@ import dev.cch.server.logs.RequestLogRepository;
 import dev.cch.server.admin.UsageApi;
 import dev.cch.server.admin.WebhooksApi;
 import dev.cch.server.notify.Notifications;
+import dev.cch.server.observe.LangfuseExport;
 import dev.cch.server.breakers.SharedBreakers;
 import dev.cch.server.limits.LimitAnswers;
 import dev.cch.server.limits.LimitPlans;
@@ -137,9 +138,10 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
                 config.sessionTtl());
         Notifications notifications = Notifications.start(db.client(), mapper, cipher, state, limitPlans, stats, config, clock);
         breakers.onTransition(notifications::breakerChanged);
+        LangfuseExport langfuse = new LangfuseExport(config.langfuse(), mapper, clock);
         Finish finish = new Finish(new CostCalculator(prices), logWriter, clock, groups::multiplierFor,
                 config::billRedirectedModel, List.of(new Settle(state, limitPlans, breakers, clock, config.sessionTtl()),
-                liveEvents, notifications.spendWatch()));
+                liveEvents, notifications.spendWatch(), langfuse));
         InFlight inFlight = new InFlight();
         Health health = new Health(db::ping, state, HubServer.VERSION);
 
@@ -170,7 +172,7 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
         ModelsRoutes models = new ModelsRoutes(authenticator, new ModelCatalog(catalog::all, prices::all), replies, mapper);
 
         return new HubParts(config, mapper, db, state, logWriter, health, inFlight, token.value(), token.created(),
-                adminAuth, adminServices, proxy, models, List.of(ticker, notifications, logWriter, changes, transport, watchdog, state, db));
+                adminAuth, adminServices, proxy, models, List.of(ticker, langfuse, notifications, logWriter, changes, transport, watchdog, state, db));
     }
 
     static void pause(Duration d) {

@@ -32,7 +32,8 @@ public record HubConfig(Config server,
                         int failoverAttempts,
                         Duration failoverDelay,
                         boolean billRedirectedModel,
-                        Notify notifications) {
+                        Notify notifications,
+                        Langfuse langfuse) {
 
     /**
      * Notification delivery: queue bound, attempts per message and the first backoff (doubling), the request
@@ -40,6 +41,17 @@ public record HubConfig(Config server,
      */
     public record Notify(int queue, int attempts, Duration retryDelay, Duration timeout, Duration tick,
                          String telegramBaseUrl) {
+    }
+
+    /**
+     * Langfuse export, on when both keys are set: queue bound and batch size in requests, request timeout. Message
+     * content is sent only with {@code includeContent}.
+     */
+    public record Langfuse(Optional<String> publicKey, Optional<String> secretKey, String baseUrl, int queue,
+                           int batch, Duration timeout, boolean includeContent) {
+        public boolean enabled() {
+            return publicKey.isPresent() && secretKey.isPresent();
+        }
     }
 
     public static HubConfig from(Config root) {
@@ -71,7 +83,13 @@ public record HubConfig(Config server,
                         Duration.ofMillis(hub.get("notify.retry.ms").asLong().orElse(1000L)),
                         Duration.ofMillis(hub.get("notify.timeout.ms").asLong().orElse(10_000L)),
                         Duration.ofMillis(hub.get("notify.tick.ms").asLong().orElse(30_000L)),
-                        nonBlank(hub.get("notify.telegram.url")).orElse("https://api.telegram.org")));
+                        nonBlank(hub.get("notify.telegram.url")).orElse("https://api.telegram.org")),
+                new Langfuse(nonBlank(hub.get("langfuse.public.key")), nonBlank(hub.get("langfuse.secret.key")),
+                        nonBlank(hub.get("langfuse.base.url")).orElse("https://cloud.langfuse.com"),
+                        hub.get("langfuse.queue").asInt().orElse(10_000),
+                        hub.get("langfuse.batch").asInt().orElse(100),
+                        Duration.ofMillis(hub.get("langfuse.timeout.ms").asLong().orElse(10_000L)),
+                        hub.get("langfuse.include.content").asBoolean().orElse(false)));
     }
 
     private static Optional<String> nonBlank(Config c) {
