@@ -66,6 +66,9 @@ import dev.cch.server.stats.StatsRepository;
 import dev.cch.server.stats.StatsService;
 import dev.cch.server.logs.RequestLogRepository;
 import dev.cch.server.admin.UsageApi;
+import dev.cch.server.admin.WebhooksApi;
+import dev.cch.server.notify.Notifications;
+import dev.cch.server.observe.LangfuseExport;
 import dev.cch.server.breakers.SharedBreakers;
 import dev.cch.server.limits.LimitAnswers;
 import dev.cch.server.limits.LimitPlans;
@@ -155,15 +158,18 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
         TrafficWindow traffic = new TrafficWindow(clock::millis);
         LiveEvents liveEvents = new LiveEvents(events, traffic, clock);
         breakers.onTransition(liveEvents::breakerChanged);
+        StatsService stats = new StatsService(new StatsRepository(db.client()), new Periods(clock, config::timeZone),
+                config.sessionTtl());
+        Notifications notifications = Notifications.start(db.client(), mapper, cipher, state, limitPlans, stats, config, clock);
+        breakers.onTransition(notifications::breakerChanged);
+        LangfuseExport langfuse = new LangfuseExport(config.langfuse(), mapper, clock);
         Finish finish = new Finish(new CostCalculator(prices), logWriter, clock, groups::multiplierFor,
                 settings::billRedirectedModel, List.of(new Settle(state, limitPlans, breakers, clock, config.sessionTtl()),
-                liveEvents));
+                liveEvents, notifications.spendWatch(), langfuse));
         InFlight inFlight = new InFlight();
         Health health = new Health(db::ping, state, HubServer.VERSION);
 
         AdminIo io = new AdminIo(mapper);
-        StatsService stats = new StatsService(new StatsRepository(db.client()), new Periods(clock, config::timeZone),
-                config.sessionTtl());
         MetricsTicker ticker = new MetricsTicker(events, traffic, stats::overview, inFlight::count, clock);
         AuditLog audit = new AuditLog(db.client(), mapper);
         ChangeBus changes = new ChangeBus(state, Map.of(
@@ -199,14 +205,16 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
                 new StatsApi(stats, io),
                 new SessionsApi(new SessionRepository(db.client()), keys, users, catalog, state, limitPlans, clock,
                         config.sessionTtl(), io, audit),
-                new EventsApi(events, mapper, health::isReady));
+                new EventsApi(events, mapper, health::isReady),
+                new WebhooksApi(notifications, io, audit));
         AdminAuth adminAuth = new AdminAuth(token.value(), authenticator, io, audit);
         ProxyRoutes proxy = new ProxyRoutes(pipeline, finish, replies, mapper, clock, inFlight);
         ModelsRoutes models = new ModelsRoutes(authenticator, new ModelCatalog(catalog::all, prices::all), replies, mapper);
 
         return new HubParts(config, mapper, db, state, logWriter, health, inFlight, token.value(), token.created(),
                 adminAuth, adminServices, new MeApi(authenticator, usage, stats, logRepo, io), proxy, models,
-                List.of(ticker, priceSync, retention, logWriter, changes, transport, watchdog, state, db));
+                List.of(ticker, langfuse, notifications, priceSync, retention, logWriter, changes, transport, watchdog,
+                        state, db));
     }
 
     static void pause(Duration d) {
