@@ -68,6 +68,7 @@ import dev.cch.server.logs.RequestLogRepository;
 import dev.cch.server.admin.UsageApi;
 import dev.cch.server.admin.WebhooksApi;
 import dev.cch.server.notify.Notifications;
+import dev.cch.server.observe.HubMetrics;
 import dev.cch.server.observe.LangfuseExport;
 import dev.cch.server.breakers.SharedBreakers;
 import dev.cch.server.limits.LimitAnswers;
@@ -101,7 +102,7 @@ import java.util.Random;
 public record HubParts(HubConfig config, ObjectMapper mapper, Database database, StateStore state,
                        RequestLogWriter requestLog, Health health, InFlight inFlight, String adminToken,
                        boolean adminTokenGenerated, AdminAuth adminAuth, List<AdminRoute.Service> adminServices,
-                       AdminRoute.Service selfService, ProxyRoutes proxy, ModelsRoutes models, List<AutoCloseable> resources) {
+                       AdminRoute.Service selfService, HubMetrics metrics, ProxyRoutes proxy, ModelsRoutes models, List<AutoCloseable> resources) {
 
     public static HubParts assemble(HubConfig config, Clock clock) {
         DataDirectory dataDir = new DataDirectory(config.dataDir());
@@ -163,10 +164,22 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
         Notifications notifications = Notifications.start(db.client(), mapper, cipher, state, limitPlans, stats, config, clock);
         breakers.onTransition(notifications::breakerChanged);
         LangfuseExport langfuse = new LangfuseExport(config.langfuse(), mapper, clock);
+        HubMetrics metrics = new HubMetrics();
+        breakers.onTransition(metrics::breakerChanged);
         Finish finish = new Finish(new CostCalculator(prices), logWriter, clock, groups::multiplierFor,
                 settings::billRedirectedModel, List.of(new Settle(state, limitPlans, breakers, clock, config.sessionTtl()),
-                liveEvents, notifications.spendWatch(), langfuse));
+                liveEvents, notifications.spendWatch(), langfuse, metrics));
         InFlight inFlight = new InFlight();
+        metrics.gauge("cch_active_requests", "Requests being proxied now (streams included)", inFlight::count)
+                .gauge("cch_log_queue_depth", "Request log rows waiting to be written", logWriter::queueDepth)
+                .gauge("cch_log_spooled_rows", "Request log rows spooled to disk while PostgreSQL was down", logWriter::spooledRows)
+                .gauge("cch_events_dropped", "Live events dropped because a listener was too slow", events::dropped)
+                .gauge("cch_notifications_queue_depth", "Notifications waiting to be sent", notifications::queueDepth)
+                .gauge("cch_notifications_dropped", "Notifications dropped because the queue was full", notifications::droppedCount)
+                .gauge("cch_langfuse_queue_depth", "Requests waiting to be exported to Langfuse", langfuse::queueDepth)
+                .gauge("cch_langfuse_dropped", "Requests not exported to Langfuse because the queue was full", langfuse::droppedCount)
+                .gauge("cch_state_store_fail_opens", "State store calls that failed open (Redis unreachable or slow)",
+                        () -> state instanceof RedisStateStore r ? r.failOpens() : 0);
         Health health = new Health(db::ping, state, HubServer.VERSION);
 
         AdminIo io = new AdminIo(mapper);
@@ -212,9 +225,9 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
         ModelsRoutes models = new ModelsRoutes(authenticator, new ModelCatalog(catalog::all, prices::all), replies, mapper);
 
         return new HubParts(config, mapper, db, state, logWriter, health, inFlight, token.value(), token.created(),
-                adminAuth, adminServices, new MeApi(authenticator, usage, stats, logRepo, io), proxy, models,
-                List.of(ticker, langfuse, notifications, priceSync, retention, logWriter, changes, transport, watchdog,
-                        state, db));
+                adminAuth, adminServices, new MeApi(authenticator, usage, stats, logRepo, io), metrics, proxy,
+                models, List.of(ticker, metrics, langfuse, notifications, priceSync, retention, logWriter, changes,
+                        transport, watchdog, state, db));
     }
 
     static void pause(Duration d) {
