@@ -160,7 +160,7 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
         LiveEvents liveEvents = new LiveEvents(events, traffic, clock);
         breakers.onTransition(liveEvents::breakerChanged);
         StatsService stats = new StatsService(new StatsRepository(db.client()), new Periods(clock, config::timeZone),
-                config.sessionTtl());
+                config.sessionTtl(), config.statsCache());
         Notifications notifications = Notifications.start(db.client(), mapper, cipher, state, limitPlans, stats, config, clock);
         breakers.onTransition(notifications::breakerChanged);
         LangfuseExport langfuse = new LangfuseExport(config.langfuse(), mapper, clock);
