@@ -3,7 +3,11 @@ package dev.cch.admin;
 import dev.cch.admin.api.HubClient;
 import dev.cch.admin.dashboard.DashboardView;
 import dev.cch.admin.dashboard.DashboardViewModel;
+import dev.cch.admin.leaderboard.LeaderboardView;
+import dev.cch.admin.leaderboard.LeaderboardViewModel;
 import dev.cch.admin.live.LiveFeed;
+import dev.cch.admin.providers.ProvidersView;
+import dev.cch.admin.providers.ProvidersViewModel;
 import dev.cch.admin.shell.Screen;
 import dev.cch.admin.shell.Section;
 import dev.cch.admin.shell.ShellView;
@@ -12,6 +16,8 @@ import dev.cch.admin.tasks.TaskRunner;
 import javafx.beans.property.BooleanProperty;
 import javafx.scene.Parent;
 
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,6 +43,10 @@ public final class Screens {
         List<Screen> all = new ArrayList<>();
         DashboardViewModel dashboard = new DashboardViewModel(client, tasks, feed);
         all.add(new Screen(Section.DASHBOARD, () -> new DashboardView(dashboard).createView(), dashboard::load));
+        LeaderboardViewModel leaderboard = new LeaderboardViewModel(client, tasks, ZoneId.systemDefault());
+        all.add(new Screen(Section.LEADERBOARDS, () -> new LeaderboardView(leaderboard).createView(), leaderboard::load));
+        ProvidersViewModel providers = new ProvidersViewModel(client, tasks, feed, Clock.systemUTC());
+        all.add(new Screen(Section.PROVIDERS, () -> new ProvidersView(providers).createView(), providers::load));
         return all;
     }
 }
