@@ -13,6 +13,8 @@ import dev.cch.admin.shell.Section;
 import dev.cch.admin.shell.ShellView;
 import dev.cch.admin.shell.ShellViewModel;
 import dev.cch.admin.tasks.TaskRunner;
+import dev.cch.admin.users.UsersView;
+import dev.cch.admin.users.UsersViewModel;
 import javafx.beans.property.BooleanProperty;
 import javafx.scene.Parent;
 
@@ -47,6 +49,8 @@ public final class Screens {
         all.add(new Screen(Section.LEADERBOARDS, () -> new LeaderboardView(leaderboard).createView(), leaderboard::load));
         ProvidersViewModel providers = new ProvidersViewModel(client, tasks, feed, Clock.systemUTC());
         all.add(new Screen(Section.PROVIDERS, () -> new ProvidersView(providers).createView(), providers::load));
+        UsersViewModel users = new UsersViewModel(client, tasks, Clock.systemDefaultZone());
+        all.add(new Screen(Section.USERS, () -> new UsersView(users).createView(), users::load));
         return all;
     }
 }

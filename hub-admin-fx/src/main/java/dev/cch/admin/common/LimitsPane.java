@@ -10,25 +10,27 @@ public final class LimitsPane {
     private LimitsPane() {
     }
 
-    public static void addTo(FormGrid form, LimitsForm limits, FieldErrors errors, String prefix, boolean withRpm) {
+    /** {@code ids} starts every input's id (e.g. "user" gives userLimitRpm), so several forms can share a scene. */
+    public static void addTo(FormGrid form, LimitsForm limits, FieldErrors errors, String prefix, boolean withRpm,
+                             String ids) {
         if (withRpm) {
-            form.field("Requests / minute", text("limitRpm", limits.rpm, "no limit"), errors.of(prefix + "rpm"));
+            form.field("Requests / minute", text(ids + "LimitRpm", limits.rpm, "no limit"), errors.of(prefix + "rpm"));
         }
-        form.field("Spend per 5 hours ($)", withMode(text("limitUsd5h", limits.usd5h, "no limit"),
-                mode("limitReset5h", limits)), errors.of(prefix + "usd5h"));
+        form.field("Spend per 5 hours ($)", withMode(text(ids + "LimitUsd5h", limits.usd5h, "no limit"),
+                mode(ids + "LimitReset5h", limits)), errors.of(prefix + "usd5h"));
         ComboBox<ResetMode> daily = new ComboBox<>();
-        daily.setId("limitDailyReset");
+        daily.setId(ids + "LimitDailyReset");
         daily.getItems().setAll(ResetMode.values());
         daily.valueProperty().bindBidirectional(limits.dailyReset);
-        TextField at = text("limitDailyResetTime", limits.dailyResetTime, "00:00");
+        TextField at = text(ids + "LimitDailyResetTime", limits.dailyResetTime, "00:00");
         at.setPrefColumnCount(5);
-        HBox dailyRow = withMode(text("limitUsdDaily", limits.usdDaily, "no limit"), daily);
+        HBox dailyRow = withMode(text(ids + "LimitUsdDaily", limits.usdDaily, "no limit"), daily);
         dailyRow.getChildren().add(at);
         form.field("Spend per day ($)", dailyRow, both(errors, prefix + "usdDaily", prefix + "dailyResetTime"));
-        form.field("Spend per week ($)", text("limitUsdWeekly", limits.usdWeekly, "no limit"), errors.of(prefix + "usdWeekly"));
-        form.field("Spend per month ($)", text("limitUsdMonthly", limits.usdMonthly, "no limit"), errors.of(prefix + "usdMonthly"));
-        form.field("Total spend ($)", text("limitUsdTotal", limits.usdTotal, "no limit"), errors.of(prefix + "usdTotal"));
-        form.field("Concurrent sessions", text("limitSessions", limits.concurrentSessions, "no limit"),
+        form.field("Spend per week ($)", text(ids + "LimitUsdWeekly", limits.usdWeekly, "no limit"), errors.of(prefix + "usdWeekly"));
+        form.field("Spend per month ($)", text(ids + "LimitUsdMonthly", limits.usdMonthly, "no limit"), errors.of(prefix + "usdMonthly"));
+        form.field("Total spend ($)", text(ids + "LimitUsdTotal", limits.usdTotal, "no limit"), errors.of(prefix + "usdTotal"));
+        form.field("Concurrent sessions", text(ids + "LimitSessions", limits.concurrentSessions, "no limit"),
                 errors.of(prefix + "concurrentSessions"));
     }
 

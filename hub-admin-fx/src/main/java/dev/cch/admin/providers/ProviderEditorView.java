@@ -149,7 +149,7 @@ public final class ProviderEditorView {
     private Parent limits() {
         FormGrid f = new FormGrid();
         f.note("Spend of this provider across all users; blank means no limit.");
-        LimitsPane.addTo(f, vm.limits, vm.errors(), "limits.", false);
+        LimitsPane.addTo(f, vm.limits, vm.errors(), "limits.", false, "provider");
         return scroll(f);
     }
 
