@@ -1,6 +1,12 @@
 package dev.cch.admin;
 
 import dev.cch.admin.api.HubClient;
+import dev.cch.admin.audit.AuditView;
+import dev.cch.admin.audit.AuditViewModel;
+import dev.cch.admin.logs.LogsView;
+import dev.cch.admin.logs.LogsViewModel;
+import dev.cch.admin.sessions.SessionsView;
+import dev.cch.admin.sessions.SessionsViewModel;
 import dev.cch.admin.dashboard.DashboardView;
 import dev.cch.admin.dashboard.DashboardViewModel;
 import dev.cch.admin.leaderboard.LeaderboardView;
@@ -38,10 +44,11 @@ public final class Screens {
     }
 
     public Parent shell() {
-        return new ShellView(new ShellViewModel(client.serverUrl(), feed, dark), screens()).createView();
+        ShellViewModel shell = new ShellViewModel(client.serverUrl(), feed, dark);
+        return new ShellView(shell, screens(shell)).createView();
     }
 
-    public List<Screen> screens() {
+    public List<Screen> screens(ShellViewModel shell) {
         List<Screen> all = new ArrayList<>();
         DashboardViewModel dashboard = new DashboardViewModel(client, tasks, feed);
         all.add(new Screen(Section.DASHBOARD, () -> new DashboardView(dashboard).createView(), dashboard::load));
@@ -51,6 +58,19 @@ public final class Screens {
         all.add(new Screen(Section.PROVIDERS, () -> new ProvidersView(providers).createView(), providers::load));
         UsersViewModel users = new UsersViewModel(client, tasks, Clock.systemDefaultZone());
         all.add(new Screen(Section.USERS, () -> new UsersView(users).createView(), users::load));
+        LogsViewModel logs = new LogsViewModel(client, tasks, ZoneId.systemDefault());
+        all.add(new Screen(Section.LOGS, () -> new LogsView(logs).createView(), () -> {
+            if (logs.rows().isEmpty()) {
+                logs.search();
+            }
+        }));
+        SessionsViewModel sessions = new SessionsViewModel(client, tasks, Clock.systemUTC(), id -> {
+            logs.showSession(id);
+            shell.show(Section.LOGS);
+        });
+        all.add(new Screen(Section.SESSIONS, () -> new SessionsView(sessions).createView(), sessions::load));
+        AuditViewModel audit = new AuditViewModel(client, tasks);
+        all.add(new Screen(Section.AUDIT, () -> new AuditView(audit).createView(), audit::load));
         return all;
     }
 }
