@@ -39,6 +39,20 @@ import dev.cch.protocol.convert.Conversions;
 import dev.cch.server.admin.BreakersApi;
 import dev.cch.server.admin.ErrorRulesApi;
 import dev.cch.server.admin.LogsApi;
+import dev.cch.server.admin.StatsApi;
+import dev.cch.server.admin.SensitiveWordsApi;
+import dev.cch.server.rules.SensitiveWordRepository;
+import dev.cch.server.rules.SensitiveWords;
+import dev.cch.server.admin.SessionsApi;
+import dev.cch.server.sessions.SessionRepository;
+import dev.cch.server.admin.EventsApi;
+import dev.cch.server.events.EventHub;
+import dev.cch.server.events.LiveEvents;
+import dev.cch.server.events.MetricsTicker;
+import dev.cch.server.events.TrafficWindow;
+import dev.cch.server.stats.Periods;
+import dev.cch.server.stats.StatsRepository;
+import dev.cch.server.stats.StatsService;
 import dev.cch.server.logs.RequestLogRepository;
 import dev.cch.server.admin.UsageApi;
 import dev.cch.server.breakers.SharedBreakers;
@@ -108,22 +122,33 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
         ErrorRuleRepository ruleRepo = new ErrorRuleRepository(db.client());
         ErrorRules errorRules = new ErrorRules(ruleRepo::all);
         errorRules.reload();
+        SensitiveWordRepository wordRepo = new SensitiveWordRepository(db.client());
+        SensitiveWords sensitiveWords = new SensitiveWords(wordRepo::all);
+        sensitiveWords.reload();
         LimitPlans limitPlans = new LimitPlans(new SpendCalendar(config::timeZone));
         FailoverPolicy failover = new FailoverPolicy(config.failoverSwitches(), config.failoverAttempts(), config.failoverDelay());
         Pipeline pipeline = ProxyPipeline.assemble(new ProxyPipeline.Parts(authenticator, replies, selector,
                 catalog::all, state, limitPlans, new LimitAnswers(config::timeZone), breakers, failover,
-                HubParts::pause, transport, watchdog, mapper, errorRules, clock, config.sessionTtl()));
+                HubParts::pause, transport, watchdog, mapper, errorRules, sensitiveWords, clock, config.sessionTtl()));
 
         RequestLogWriter logWriter = new RequestLogWriter(db.dataSource(), db.statement("request-log-insert"), mapper,
                 new Spool(config.dataDir().resolve("spool"), mapper), config.logBatch(), config.logFlushInterval(),
                 config.logQueue());
         logWriter.start();
+        EventHub events = new EventHub(4096, 2048);
+        TrafficWindow traffic = new TrafficWindow(clock::millis);
+        LiveEvents liveEvents = new LiveEvents(events, traffic, clock);
+        breakers.onTransition(liveEvents::breakerChanged);
         Finish finish = new Finish(new CostCalculator(prices), logWriter, clock, groups::multiplierFor,
-                config::billRedirectedModel, List.of(new Settle(state, limitPlans, breakers, clock, config.sessionTtl())));
+                config::billRedirectedModel, List.of(new Settle(state, limitPlans, breakers, clock, config.sessionTtl()),
+                liveEvents));
         InFlight inFlight = new InFlight();
         Health health = new Health(db::ping, state, HubServer.VERSION);
 
         AdminIo io = new AdminIo(mapper);
+        StatsService stats = new StatsService(new StatsRepository(db.client()), new Periods(clock, config::timeZone),
+                config.sessionTtl());
+        MetricsTicker ticker = new MetricsTicker(events, traffic, stats::overview, inFlight::count, clock);
         AuditLog audit = new AuditLog(db.client(), mapper);
         ChangeBus changes = new ChangeBus(state, Map.of(
                 ChangeBus.Topic.CREDENTIALS, authenticator::invalidateAll,
@@ -132,7 +157,8 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
                     groups.reload();
                 },
                 ChangeBus.Topic.PRICES, prices::reload,
-                ChangeBus.Topic.ERROR_RULES, errorRules::reload), 30);
+                ChangeBus.Topic.ERROR_RULES, errorRules::reload,
+                ChangeBus.Topic.SENSITIVE_WORDS, sensitiveWords::reload), 30);
         List<AdminRoute.Service> adminServices = List.of(
                 new UsersApi(users, io, audit, changes),
                 new KeysApi(keys, users, new HubKeys(), io, audit, changes),
@@ -140,13 +166,18 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
                 new BreakersApi(catalog::all, state, breakers, clock, io, audit),
                 new UsageApi(users, keys, providers, catalog, state, limitPlans, clock, config.sessionTtl(), io, audit, changes),
                 new ErrorRulesApi(ruleRepo, errorRules, io, audit, changes),
-                new LogsApi(new RequestLogRepository(db.client(), mapper), io));
+                new SensitiveWordsApi(wordRepo, io, audit, changes),
+                new LogsApi(new RequestLogRepository(db.client(), db.dataSource(), mapper), io),
+                new StatsApi(stats, io),
+                new SessionsApi(new SessionRepository(db.client()), keys, users, catalog, state, limitPlans, clock,
+                        config.sessionTtl(), io, audit),
+                new EventsApi(events, mapper, health::isReady));
         AdminAuth adminAuth = new AdminAuth(token.value(), authenticator, io);
         ProxyRoutes proxy = new ProxyRoutes(pipeline, finish, replies, mapper, clock, inFlight);
         ModelsRoutes models = new ModelsRoutes(authenticator, new ModelCatalog(catalog::all, prices::all), replies, mapper);
 
         return new HubParts(config, mapper, db, state, logWriter, health, inFlight, token.value(), token.created(),
-                adminAuth, adminServices, proxy, models, List.of(logWriter, changes, transport, watchdog, state, db));
+                adminAuth, adminServices, proxy, models, List.of(ticker, logWriter, changes, transport, watchdog, state, db));
     }
 
     static void pause(Duration d) {

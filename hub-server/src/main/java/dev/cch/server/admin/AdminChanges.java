@@ -9,4 +9,8 @@ public interface AdminChanges {
     void pricesChanged();
 
     void errorRulesChanged();
+
+    void settingsChanged();
+
+    void sensitiveWordsChanged();
 }

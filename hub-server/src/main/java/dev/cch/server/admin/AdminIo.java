@@ -101,7 +101,12 @@ public final class AdminIo {
 
     /** A path parameter as a positive id, or empty after answering 404. */
     public Optional<Long> id(ServerRequest req, ServerResponse res, String what) {
-        String raw = req.path().pathParameters().first("id").orElse("");
+        return id(req, res, what, "id");
+    }
+
+    /** The path parameter {@code param} as a positive id, or empty after answering 404. */
+    public Optional<Long> id(ServerRequest req, ServerResponse res, String what, String param) {
+        String raw = req.path().pathParameters().first(param).orElse("");
         try {
             long id = Long.parseLong(raw);
             if (id > 0) {

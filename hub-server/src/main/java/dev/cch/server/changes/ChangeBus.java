@@ -4,7 +4,6 @@ import dev.cch.server.admin.AdminChanges;
 import dev.cch.server.state.StateStore;
 
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -23,7 +22,7 @@ public final class ChangeBus implements AdminChanges, AutoCloseable {
     private static final String CHANNEL = "changes";
 
     /** What changed. */
-    public enum Topic { CREDENTIALS, PROVIDERS, PRICES, ERROR_RULES, SETTINGS }
+    public enum Topic { CREDENTIALS, PROVIDERS, PRICES, ERROR_RULES, SETTINGS, SENSITIVE_WORDS }
 
     private final StateStore store;
     private final String node = UUID.randomUUID().toString();
@@ -64,6 +63,16 @@ public final class ChangeBus implements AdminChanges, AutoCloseable {
         changed(Topic.ERROR_RULES);
     }
 
+    @Override
+    public void settingsChanged() {
+        changed(Topic.SETTINGS);
+    }
+
+    @Override
+    public void sensitiveWordsChanged() {
+        changed(Topic.SENSITIVE_WORDS);
+    }
+
     private void received(String message) {
         String[] parts = message.split(" ", 2);
         if (parts.length != 2 || parts[0].equals(node)) {
@@ -88,7 +97,7 @@ public final class ChangeBus implements AdminChanges, AutoCloseable {
     }
 
     private void reloadAll() {
-        for (Topic t : List.of(Topic.PROVIDERS, Topic.CREDENTIALS, Topic.PRICES, Topic.ERROR_RULES, Topic.SETTINGS)) {
+        for (Topic t : Topic.values()) {
             apply(t);
         }
     }

@@ -7,6 +7,8 @@ import dev.cch.server.breakers.SharedBreakers;
 import dev.cch.server.convert.ConvertRequest;
 import dev.cch.server.guard.AccessListStep;
 import dev.cch.server.guard.RequestShapeStep;
+import dev.cch.server.guard.SensitiveWordStep;
+import dev.cch.server.rules.SensitiveWords;
 import dev.cch.server.limits.LimitAnswers;
 import dev.cch.server.limits.LimitPlans;
 import dev.cch.server.limits.RateLimitStep;
@@ -39,6 +41,7 @@ import java.util.function.Supplier;
  *   <li>auth: a valid, enabled, unexpired hub key, or 401</li>
  *   <li>request shape: a JSON body naming a model, or 400</li>
  *   <li>access lists: the user's allowed models and clients, or 403</li>
+ *   <li>content rules: prompt text matching a sensitive word, or 400</li>
  *   <li>session: which coding session the request belongs to</li>
  *   <li>rate limits: one state-store round trip checks RPM, spend windows and concurrent sessions (429 / 402) and
  *       reads the session binding and the providers' breakers and load</li>
@@ -57,7 +60,8 @@ public final class ProxyPipeline {
                         Supplier<List<Provider>> providers, StateStore store, LimitPlans limitPlans,
                         LimitAnswers limitAnswers, SharedBreakers breakers, FailoverPolicy failover,
                         FailoverStep.Pause pause, UpstreamTransport transport, Watchdog watchdog, ObjectMapper mapper,
-                        ErrorClassifier errorClassifier, Clock clock, Duration sessionTtl) {
+                        ErrorClassifier errorClassifier, SensitiveWords sensitiveWords, Clock clock,
+                        Duration sessionTtl) {
     }
 
     public static Pipeline assemble(Parts p) {
@@ -70,6 +74,7 @@ public final class ProxyPipeline {
                 new AuthStep(p.authenticator(), p.replies()),
                 new RequestShapeStep(p.replies()),
                 new AccessListStep(p.replies()),
+                new SensitiveWordStep(p.sensitiveWords(), p.replies()),
                 new SessionStep(new SessionIds(p.mapper())),
                 new RateLimitStep(p.store(), p.limitPlans(), p.providers(), p.clock(), p.sessionTtl(),
                         p.limitAnswers(), p.replies()),

@@ -1,0 +1,78 @@
+package dev.cch.server.stats;
+
+import dev.cch.protocol.admin.LeaderboardView;
+import dev.cch.protocol.admin.OverviewView;
+import dev.cch.protocol.admin.SeriesView;
+import dev.cch.protocol.admin.UsageFigures;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * The dashboard's numbers: overview, time series and leaderboards, in the hub's time zone. Overviews are cached for
+ * a couple of seconds so that many open dashboards cost the database one query per refresh.
+ */
+public final class StatsService {
+    public static final Set<String> DIMENSIONS = Set.of("user", "key", "provider", "model");
+    private static final Duration OVERVIEW_CACHE = Duration.ofSeconds(2);
+
+    private final StatsRepository repo;
+    private final Periods periods;
+    private final Duration sessionTtl;
+    private volatile OverviewView cached;
+    private volatile long cachedAt;
+
+    public StatsService(StatsRepository repo, Periods periods, Duration sessionTtl) {
+        this.repo = repo;
+        this.periods = periods;
+        this.sessionTtl = sessionTtl;
+    }
+
+    public OverviewView overview() {
+        long now = System.nanoTime();
+        OverviewView c = cached;
+        if (c != null && now - cachedAt < OVERVIEW_CACHE.toNanos()) {
+            return c;
+        }
+        Periods.Span today = periods.today();
+        Periods.Span yesterday = periods.yesterday();
+        Instant at = periods.now();
+        OverviewView fresh = new OverviewView(repo.figures(today.from(), today.to()),
+                repo.figures(yesterday.from(), yesterday.to()), repo.activeSessions(at.minus(sessionTtl)),
+                periods.zone().getId(), at);
+        cached = fresh;
+        cachedAt = now;
+        return fresh;
+    }
+
+    public UsageFigures today() {
+        return overview().today();
+    }
+
+    /** @param range today (hourly) or 7d / 30d (daily) */
+    public SeriesView series(String range, String dimension) {
+        Periods.Span span = switch (range) {
+            case "today" -> periods.today();
+            case "7d" -> periods.lastDays(7);
+            case "30d" -> periods.lastDays(30);
+            default -> throw new IllegalArgumentException("range must be today, 7d or 30d");
+        };
+        String bucket = range.equals("today") ? "hour" : "day";
+        return new SeriesView(range, bucket, dimension,
+                repo.series(dimension, bucket, span.from(), span.to(), periods.zone().getId()));
+    }
+
+    /** @param period today, week, month, or custom with from/to */
+    public LeaderboardView leaderboard(String dimension, String period, Instant from, Instant to, int limit) {
+        Periods.Span span = switch (period) {
+            case "today" -> periods.today();
+            case "week" -> periods.week();
+            case "month" -> periods.month();
+            case "custom" -> new Periods.Span(from, to);
+            default -> throw new IllegalArgumentException("period must be today, week, month or custom");
+        };
+        return new LeaderboardView(dimension, period, span.from(), span.to(),
+                repo.leaderboard(dimension, span.from(), span.to(), limit));
+    }
+}
