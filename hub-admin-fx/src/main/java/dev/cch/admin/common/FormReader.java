@@ -41,10 +41,10 @@ public final class FormReader {
         errors.add(new FieldError(field, message));
     }
 
-    /** These parse errors followed by the request's own validation. */
+    /** These parse errors followed by the request's own validation (a field that did not parse says only that). */
     public List<FieldError> with(List<FieldError> validation) {
         List<FieldError> all = new ArrayList<>(errors);
-        all.addAll(validation);
+        validation.stream().filter(v -> errors.stream().noneMatch(e -> e.field().equals(v.field()))).forEach(all::add);
         return all;
     }
 
