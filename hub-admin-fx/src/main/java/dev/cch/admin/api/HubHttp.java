@@ -150,7 +150,8 @@ final class HubHttp {
         switch (status) {
             case 401, 403 -> throw new HubException(HubException.Kind.UNAUTHORIZED, "The server refused this admin token.");
             case 404 -> throw new HubException(HubException.Kind.NOT_FOUND,
-                    detail == null ? "The hub does not know " + r.request().uri().getPath() + "." : detail);
+                    detail == null ? "This hub does not offer " + r.request().uri().getPath()
+                            + " yet; a newer hub is needed for this part." : detail);
             case 409 -> throw new HubException(HubException.Kind.CONFLICT, detail == null ? "That name is taken." : detail);
             case 400, 422 -> throw new HubException(HubException.Kind.INVALID,
                     detail == null ? "The hub rejected the request." : capitalised(detail),

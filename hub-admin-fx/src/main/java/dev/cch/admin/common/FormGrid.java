@@ -62,10 +62,12 @@ public final class FormGrid {
         if (row > 0) {
             Separator s = new Separator();
             GridPane.setMargin(s, new Insets(8, 0, 4, 0));
+            GridPane.setHalignment(s, HPos.LEFT);
             grid.add(s, 0, row++, 2, 1);
         }
         Label l = new Label(title);
         l.getStyleClass().add(Styles.TITLE_4);
+        GridPane.setHalignment(l, HPos.LEFT);
         grid.add(l, 0, row++, 2, 1);
         return this;
     }

@@ -23,13 +23,14 @@ public final class GaugePane {
             for (int i = 0; i < gauges.size(); i++) {
                 Gauge g = gauges.get(i);
                 Label name = new Label(g.name());
-                name.setMinWidth(130);
+                name.setMinWidth(150);
                 ProgressBar bar = new ProgressBar(g.fraction() < 0 ? 0 : Math.min(1, g.fraction()));
                 bar.setPrefWidth(220);
                 bar.getStyleClass().add(g.fraction() < 0 ? Styles.SMALL : g.level());
                 bar.setDisable(g.fraction() < 0);
                 Label figures = new Label(g.figures());
                 figures.setId(id + "-" + i);
+                figures.setMinWidth(190);
                 Label resets = new Label(g.resets());
                 resets.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
                 grid.addRow(i, name, bar, figures, resets);

@@ -36,8 +36,25 @@ public final class Inputs {
         ComboBox<T> c = new ComboBox<>();
         c.setId(id);
         c.getItems().setAll(items);
+        c.setConverter(readable());
         c.valueProperty().bindBidirectional(p);
         return c;
+    }
+
+    /** Enum constants as the API spells them (contains, half-open), other values as they are. */
+    public static <T> javafx.util.StringConverter<T> readable() {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T v) {
+                return v == null ? "" : v instanceof Enum<?> e ? e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+                        : v.toString();
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
     }
 
     public static Button button(String id, String text, Ikon icon, Runnable action) {

@@ -21,6 +21,7 @@ public final class LimitsPane {
         ComboBox<ResetMode> daily = new ComboBox<>();
         daily.setId(ids + "LimitDailyReset");
         daily.getItems().setAll(ResetMode.values());
+        daily.setConverter(Inputs.readable());
         daily.valueProperty().bindBidirectional(limits.dailyReset);
         TextField at = text(ids + "LimitDailyResetTime", limits.dailyResetTime, "00:00");
         at.setPrefColumnCount(5);
@@ -43,6 +44,7 @@ public final class LimitsPane {
         ComboBox<ResetMode> box = new ComboBox<>();
         box.setId(id);
         box.getItems().setAll(ResetMode.values());
+        box.setConverter(Inputs.readable());
         box.valueProperty().bindBidirectional(limits.reset5h);
         return box;
     }

@@ -58,17 +58,29 @@ public final class DashboardView {
         recent.setPlaceholder(new Label("Requests appear here as they finish."));
         recent.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         recent.getColumns().addAll(java.util.List.of(
-                Columns.text("Time", r -> Formats.clock(r.at()), 80),
-                Columns.text("User", r -> Formats.orDash(r.userName()), 110),
-                Columns.text("Provider", r -> Formats.orDash(r.providerName()), 120),
-                Columns.text("Model", r -> Formats.orDash(r.model()), 170),
-                Columns.text("Status", r -> r.status() + (r.errorKind() == null ? "" : " " + r.errorKind()), 90),
+                Columns.text("Time", r -> Formats.clock(r.at()), 70),
+                Columns.text("User", r -> Formats.orDash(r.userName()), 70),
+                Columns.text("Provider", r -> Formats.orDash(r.providerName()), 125),
+                Columns.text("Model", r -> Formats.orDash(r.model()), 145),
+                Columns.styled("Status", r -> Integer.toString(r.status()), r -> r.status() >= 400 ? "state-open" : "state-closed", 55),
                 Columns.text("Tokens", r -> Formats.count(r.inputTokens() + r.outputTokens() + r.cacheReadTokens()
                         + r.cacheWriteTokens()), 70),
                 Columns.text("Cost", r -> Formats.usd(r.costUsd()), 80),
                 Columns.text("Duration", r -> Formats.millis(r.durationMs()), 80)));
         recent.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         ListView<String> alerts = new ListView<>(vm.alerts());
+        alerts.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(list.widthProperty().subtract(24));
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        });
         alerts.setId("alerts");
         alerts.setPlaceholder(new Label("No breaker or limit alerts."));
         VBox recentPanel = panel("Latest requests", recent);

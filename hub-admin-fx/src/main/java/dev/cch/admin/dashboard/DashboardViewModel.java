@@ -90,7 +90,8 @@ public final class DashboardViewModel {
         requestsPerSecond.set(Formats.rate(m.requestsPerSecond()));
         requestsPerSecondMinute.set(Formats.rate(m.requestsPerSecondMinute()) + " /s over the last minute");
         errorRate.set(Formats.percent(m.errorRateMinute()));
-        latency.set(Formats.millis(m.p50LatencyMs()) + " / " + Formats.millis(m.p95LatencyMs()));
+        latency.set(m.p50LatencyMs() == null ? "—" : Math.round(m.p50LatencyMs()) + " / "
+                + (m.p95LatencyMs() == null ? "—" : Math.round(m.p95LatencyMs())) + " ms");
         activeSessions.set(Long.toString(m.activeSessions()));
         activeStreams.set(m.activeStreams() + " stream(s) open");
         if (m.today() != null) {

@@ -113,11 +113,13 @@ final class DecisionTimeline {
                 "cacheWrite1h", "Cache write (1 h)", "cacheRead", "Cache read", "cacheWrite", "Cache write",
                 "providerMultiplier", "Provider multiplier", "groupMultiplier", "Group multiplier",
                 "longContext", "Long-context pricing", "total", "Total");
-        Iterator<Map.Entry<String, JsonNode>> it = breakdown.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> f = it.next();
-            String k = f.getKey();
-            JsonNode v = f.getValue();
+        List<String> order = List.of("input", "output", "cacheWrite5m", "cacheWrite1h", "cacheWrite", "cacheRead",
+                "longContext", "providerMultiplier", "groupMultiplier", "total");
+        List<String> keys = new ArrayList<>();
+        breakdown.fieldNames().forEachRemaining(keys::add);
+        keys.sort(java.util.Comparator.comparingInt(k -> order.indexOf(k) < 0 ? order.size() - 1 : order.indexOf(k)));
+        for (String k : keys) {
+            JsonNode v = breakdown.get(k);
             String shown;
             if (k.endsWith("Multiplier")) {
                 shown = "×" + v.asText();

@@ -71,7 +71,7 @@ public final class LogsView {
             }
         });
         FlowPane filters = new FlowPane(8, 8, text("filterUser", vm.userId, "user id", 80),
-                text("filterKey", vm.keyId, "key id", 80), text("filterProvider", vm.providerId, "provider id", 90),
+                text("filterKey", vm.keyId, "key id", 80), text("filterProvider", vm.providerId, "provider id", 100),
                 text("filterModel", vm.model, "model", 150), status, endpoint, text("filterSession", vm.sessionId, "session", 120),
                 from, to, search, clear, export);
         filters.setAlignment(Pos.CENTER_LEFT);
@@ -81,15 +81,15 @@ public final class LogsView {
         table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE);
         table.setPlaceholder(new Label("Press Search to load the request log."));
         table.getColumns().addAll(List.of(
-                Columns.text("Time", r -> Formats.moment(r.createdAt()), 150),
-                Columns.text("User", r -> Formats.orDash(r.userName()), 90),
-                Columns.text("Provider", r -> Formats.orDash(r.providerName()), 100),
-                Columns.text("Model", r -> Formats.orDash(r.model()), 150),
+                Columns.text("Time", r -> Formats.clock(r.createdAt()), 70),
+                Columns.text("User", r -> Formats.orDash(r.userName()), 60),
+                Columns.text("Provider", r -> Formats.orDash(r.providerName()), 120),
+                Columns.text("Model", r -> Formats.orDash(r.model()), 140),
                 Columns.styled("Status", r -> Integer.toString(r.statusCode()),
                         r -> r.statusCode() >= 400 ? "state-open" : "state-closed", 60),
-                Columns.number("Tokens", r -> r.tokens() == null ? 0L : r.tokens().total(), Formats::count, 70),
-                Columns.number("Cost", r -> r.costUsd() == null ? java.math.BigDecimal.ZERO : r.costUsd(), Formats::usd, 80),
-                Columns.number("Duration", r -> r.durationMs() == null ? 0 : r.durationMs(), Formats::millis, 80)));
+                Columns.number("Tokens", r -> r.tokens() == null ? 0L : r.tokens().total(), Formats::count, 60),
+                Columns.number("Cost", r -> r.costUsd() == null ? java.math.BigDecimal.ZERO : r.costUsd(), Formats::usd, 70),
+                Columns.number("Time taken", r -> r.durationMs() == null ? 0 : r.durationMs(), Formats::millis, 80)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
@@ -179,6 +179,18 @@ public final class LogsView {
         c.setId(id);
         c.getItems().setAll(items);
         c.setPromptText(prompt);
+        // "" means no filter: show the prompt's words instead of a blank
+        c.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String s) {
+                return s == null || s.isEmpty() ? prompt : s;
+            }
+
+            @Override
+            public String fromString(String s) {
+                return prompt.equals(s) ? "" : s;
+            }
+        });
         c.valueProperty().bindBidirectional(p);
         return c;
     }

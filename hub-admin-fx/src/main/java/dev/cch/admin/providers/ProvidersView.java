@@ -32,15 +32,14 @@ public final class ProvidersView {
         table.getStyleClass().add(Styles.STRIPED);
         table.setPlaceholder(new Label("No providers yet: fill in the form to add one."));
         table.getColumns().addAll(List.of(
-                Columns.text("Name", r -> r.provider().name(), 150),
-                Columns.text("Type", r -> r.provider().type(), 110),
-                Columns.text("Enabled", r -> r.provider().enabled() ? "yes" : "no", 70),
-                Columns.number("Weight", r -> r.provider().weight(), String::valueOf, 70),
-                Columns.number("Priority", r -> r.provider().priority(), String::valueOf, 70),
-                Columns.text("Groups", r -> String.join(", ", r.provider().groupTags()), 120),
-                Columns.styled("Breaker", ProviderRow::stateText, r -> "state-" + r.state(), 100),
-                Columns.text("Failures", ProviderRow::failures, 80),
-                Columns.text("Reopens", r -> r.reopens(vm.now()), 160)));
+                Columns.text("Name", r -> r.provider().name() + (r.provider().enabled() ? "" : " (off)"), 130),
+                Columns.text("Type", r -> r.provider().type(), 95),
+                Columns.number("Weight", r -> r.provider().weight(), String::valueOf, 60),
+                Columns.number("Prio", r -> r.provider().priority(), String::valueOf, 45),
+                Columns.styled("Breaker", ProviderRow::stateText, r -> "state-" + r.state(), 95),
+                Columns.text("Failures", ProviderRow::failures, 65),
+                Columns.text("Reopens", r -> r.reopens(vm.now()), 150)));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
                 vm.selectedProperty().set(now);
@@ -76,7 +75,7 @@ public final class ProvidersView {
 
         VBox left = new VBox(10, tools, table, Banner.of(vm.activity(), "providersMessage"));
         SplitPane split = new SplitPane(left, new ProviderEditorView(vm.editor()).createView());
-        split.setDividerPositions(0.52);
+        split.setDividerPositions(0.55);
         return split;
     }
 }

@@ -44,10 +44,11 @@ public final class ShellView {
         VBox nav = new VBox(2);
         nav.setId("navigation");
         nav.setPadding(new Insets(12, 8, 12, 8));
-        nav.setPrefWidth(200);
+        nav.setPrefWidth(220);
+        nav.setMinWidth(220);
         nav.getStyleClass().add("navigation");
         Label brand = new Label("Claude Code Hub", new FontIcon(Feather.CPU));
-        brand.getStyleClass().add(Styles.TITLE_4);
+        brand.getStyleClass().addAll(Styles.TEXT_BOLD, "brand");
         brand.setPadding(new Insets(4, 8, 16, 8));
         nav.getChildren().add(brand);
         ToggleGroup group = new ToggleGroup();

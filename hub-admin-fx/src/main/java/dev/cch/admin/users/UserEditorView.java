@@ -30,6 +30,7 @@ final class UserEditorView {
         ComboBox<Role> role = new ComboBox<>();
         role.setId("userRole");
         role.getItems().setAll(Role.values());
+        role.setConverter(dev.cch.admin.common.Inputs.readable());
         role.valueProperty().bindBidirectional(vm.role);
         CheckBox enabled = new CheckBox("Enabled");
         enabled.setId("userEnabled");

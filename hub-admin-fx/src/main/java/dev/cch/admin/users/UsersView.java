@@ -52,8 +52,8 @@ public final class UsersView {
                 Columns.text("Name", UserView::name, 140),
                 Columns.text("Role", u -> u.role().wireName(), 70),
                 Columns.text("Group", UserView::providerGroup, 90),
-                Columns.text("Enabled", u -> u.enabled() ? "yes" : "no", 70),
-                Columns.text("Daily limit", u -> Formats.usd(u.limits().usdDaily()), 90),
+                Columns.text("On", u -> u.enabled() ? "yes" : "no", 45),
+                Columns.text("Per day", u -> Formats.usd(u.limits().usdDaily()), 80),
                 Columns.text("Expires", u -> u.expiresAt() == null ? "never" : Formats.moment(u.expiresAt()), 150)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {

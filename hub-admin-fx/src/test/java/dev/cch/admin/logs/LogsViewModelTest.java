@@ -85,7 +85,7 @@ class LogsViewModelTest {
         vm.search();
         vm.selectedProperty().set(vm.rows().getFirst());
         assertThat(vm.cost()).extracting(l -> l[0] + "=" + l[1]).containsExactly("Input=$0.0036", "Output=$0.0045",
-                "Cache read=$0.0015", "Cache write=$0.0004", "Provider multiplier=×1", "Group multiplier=×1", "Total=$0.0100");
+                "Cache write=$0.0004", "Cache read=$0.0015", "Provider multiplier=×1", "Group multiplier=×1", "Total=$0.0100");
     }
 
     @Test
