@@ -18,6 +18,7 @@ public final class Columns {
         TableColumn<S, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(width * 0.8);
         return c;
     }
 
@@ -36,6 +37,7 @@ public final class Columns {
         });
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
         c.setPrefWidth(width);
+        c.setMinWidth(width * 0.8);
         return c;
     }
 

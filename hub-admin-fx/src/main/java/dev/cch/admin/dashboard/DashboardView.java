@@ -62,7 +62,7 @@ public final class DashboardView {
                 Columns.text("User", r -> Formats.orDash(r.userName()), 70),
                 Columns.text("Provider", r -> Formats.orDash(r.providerName()), 125),
                 Columns.text("Model", r -> Formats.orDash(r.model()), 145),
-                Columns.styled("Status", r -> Integer.toString(r.status()), r -> r.status() >= 400 ? "state-open" : "state-closed", 55),
+                Columns.styled("Status", r -> Integer.toString(r.status()), r -> r.status() >= 400 ? "state-open" : "state-closed", 64),
                 Columns.text("Tokens", r -> Formats.count(r.inputTokens() + r.outputTokens() + r.cacheReadTokens()
                         + r.cacheWriteTokens()), 70),
                 Columns.text("Cost", r -> Formats.usd(r.costUsd()), 80),

@@ -44,7 +44,7 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper activeStreams = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper errorRate = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper latency = new ReadOnlyStringWrapper("—");
-    private final ReadOnlyStringWrapper latencyDetail = new ReadOnlyStringWrapper("p50 / p95, last minute");
+    private final ReadOnlyStringWrapper latencyDetail = new ReadOnlyStringWrapper("p50, last minute");
     private final ObservableList<Sample> samples = FXCollections.observableArrayList();
     private final ObservableMap<String, Long> perProvider = FXCollections.observableHashMap();
     private final ObservableList<LiveEvent.Request> recent = FXCollections.observableArrayList();
@@ -90,8 +90,8 @@ public final class DashboardViewModel {
         requestsPerSecond.set(Formats.rate(m.requestsPerSecond()));
         requestsPerSecondMinute.set(Formats.rate(m.requestsPerSecondMinute()) + " /s over the last minute");
         errorRate.set(Formats.percent(m.errorRateMinute()));
-        latency.set(m.p50LatencyMs() == null ? "—" : Math.round(m.p50LatencyMs()) + " / "
-                + (m.p95LatencyMs() == null ? "—" : Math.round(m.p95LatencyMs())) + " ms");
+        latency.set(Formats.millis(m.p50LatencyMs()));
+        latencyDetail.set("p50 · p95 " + Formats.millis(m.p95LatencyMs()) + ", last minute");
         activeSessions.set(Long.toString(m.activeSessions()));
         activeStreams.set(m.activeStreams() + " stream(s) open");
         if (m.today() != null) {

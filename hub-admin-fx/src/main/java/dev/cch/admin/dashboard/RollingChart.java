@@ -65,16 +65,17 @@ final class RollingChart {
         return chart;
     }
 
-    static BarChart<String, Number> perProvider(ObservableMap<String, Long> perProvider) {
-        CategoryAxis x = new CategoryAxis();
-        NumberAxis y = new NumberAxis();
-        y.setLabel("requests, last minute");
-        BarChart<String, Number> chart = new BarChart<>(x, y);
+    /** Horizontal bars, one per provider, so long provider names stay readable. */
+    static BarChart<Number, String> perProvider(ObservableMap<String, Long> perProvider) {
+        NumberAxis x = new NumberAxis();
+        x.setForceZeroInRange(true);
+        CategoryAxis y = new CategoryAxis();
+        BarChart<Number, String> chart = new BarChart<>(x, y);
         chart.setAnimated(false);
         chart.setLegendVisible(false);
-        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        XYChart.Series<Number, String> series = new XYChart.Series<>();
         chart.getData().add(series);
-        Map<String, XYChart.Data<String, Number>> bars = new HashMap<>();
+        Map<String, XYChart.Data<Number, String>> bars = new HashMap<>();
         perProvider.forEach((k, v) -> put(series, bars, k, v));
         perProvider.addListener((MapChangeListener<String, Long>) c -> {
             if (c.wasAdded()) {
@@ -86,15 +87,15 @@ final class RollingChart {
         return chart;
     }
 
-    private static void put(XYChart.Series<String, Number> series, Map<String, XYChart.Data<String, Number>> bars,
+    private static void put(XYChart.Series<Number, String> series, Map<String, XYChart.Data<Number, String>> bars,
                             String key, Long value) {
-        XYChart.Data<String, Number> bar = bars.get(key);
+        XYChart.Data<Number, String> bar = bars.get(key);
         if (bar == null) {
-            bar = new XYChart.Data<>(key, value);
+            bar = new XYChart.Data<>(value, key);
             bars.put(key, bar);
             series.getData().add(bar);
         } else {
-            bar.setYValue(value);
+            bar.setXValue(value);
         }
     }
 

@@ -81,15 +81,15 @@ public final class LogsView {
         table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE);
         table.setPlaceholder(new Label("Press Search to load the request log."));
         table.getColumns().addAll(List.of(
-                Columns.text("Time", r -> Formats.clock(r.createdAt()), 70),
+                Columns.text("Time", r -> Formats.clock(r.createdAt()), 78),
                 Columns.text("User", r -> Formats.orDash(r.userName()), 60),
                 Columns.text("Provider", r -> Formats.orDash(r.providerName()), 120),
                 Columns.text("Model", r -> Formats.orDash(r.model()), 140),
                 Columns.styled("Status", r -> Integer.toString(r.statusCode()),
-                        r -> r.statusCode() >= 400 ? "state-open" : "state-closed", 60),
-                Columns.number("Tokens", r -> r.tokens() == null ? 0L : r.tokens().total(), Formats::count, 60),
-                Columns.number("Cost", r -> r.costUsd() == null ? java.math.BigDecimal.ZERO : r.costUsd(), Formats::usd, 70),
-                Columns.number("Time taken", r -> r.durationMs() == null ? 0 : r.durationMs(), Formats::millis, 80)));
+                        r -> r.statusCode() >= 400 ? "state-open" : "state-closed", 64),
+                Columns.number("Tokens", r -> r.tokens() == null ? 0L : r.tokens().total(), Formats::count, 68),
+                Columns.number("Cost", r -> r.costUsd() == null ? java.math.BigDecimal.ZERO : r.costUsd(), Formats::usd, 78),
+                Columns.number("Took", r -> r.durationMs() == null ? 0 : r.durationMs(), Formats::millis, 70)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
@@ -105,7 +105,7 @@ public final class LogsView {
         VBox left = new VBox(8, table, more);
 
         SplitPane split = new SplitPane(left, detail());
-        split.setDividerPositions(0.58);
+        split.setDividerPositions(0.63);
         VBox.setVgrow(split, Priority.ALWAYS);
         return new VBox(10, filters, split, Banner.of(vm.activity(), "logsMessage"));
     }

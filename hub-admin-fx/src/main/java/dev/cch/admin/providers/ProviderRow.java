@@ -33,7 +33,7 @@ public record ProviderRow(ProviderView provider, BreakerView breaker) {
 
     public String reopens(Instant now) {
         return breaker == null || breaker.reopensAt() == null || !"open".equals(breaker.state()) ? ""
-                : Formats.clock(breaker.reopensAt()) + " (" + Formats.until(breaker.reopensAt(), now) + ")";
+                : Formats.until(breaker.reopensAt(), now);
     }
 
     public ProviderRow withBreaker(BreakerView b) {

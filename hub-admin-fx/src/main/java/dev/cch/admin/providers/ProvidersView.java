@@ -32,13 +32,13 @@ public final class ProvidersView {
         table.getStyleClass().add(Styles.STRIPED);
         table.setPlaceholder(new Label("No providers yet: fill in the form to add one."));
         table.getColumns().addAll(List.of(
-                Columns.text("Name", r -> r.provider().name() + (r.provider().enabled() ? "" : " (off)"), 130),
-                Columns.text("Type", r -> r.provider().type(), 95),
-                Columns.number("Weight", r -> r.provider().weight(), String::valueOf, 60),
-                Columns.number("Prio", r -> r.provider().priority(), String::valueOf, 45),
+                Columns.text("Name", r -> r.provider().name() + (r.provider().enabled() ? "" : " (off)"), 125),
+                Columns.text("Type", r -> r.provider().type(), 110),
+                Columns.number("Weight", r -> r.provider().weight(), String::valueOf, 68),
+                Columns.number("Prio", r -> r.provider().priority(), String::valueOf, 50),
                 Columns.styled("Breaker", ProviderRow::stateText, r -> "state-" + r.state(), 95),
-                Columns.text("Failures", ProviderRow::failures, 65),
-                Columns.text("Reopens", r -> r.reopens(vm.now()), 150)));
+                Columns.text("Fails", ProviderRow::failures, 55),
+                Columns.text("Reopens", r -> r.reopens(vm.now()), 95)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {

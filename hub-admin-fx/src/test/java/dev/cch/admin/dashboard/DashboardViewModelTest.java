@@ -33,7 +33,8 @@ class DashboardViewModelTest {
         feed.accept("7", Samples.metrics(NOW, 12.34, 5, Map.of("primary", 40L)));
         assertThat(vm.requestsPerSecondProperty().get()).isEqualTo("12.3");
         assertThat(vm.errorRateProperty().get()).isEqualTo("2.5%");
-        assertThat(vm.latencyProperty().get()).isEqualTo("640 / 1830 ms");
+        assertThat(vm.latencyProperty().get()).isEqualTo("640 ms");
+        assertThat(vm.latencyDetailProperty().get()).isEqualTo("p50 · p95 1830 ms, last minute");
         assertThat(vm.activeSessionsProperty().get()).isEqualTo("5");
         assertThat(vm.costTodayProperty().get()).isEqualTo("$56.78");
         assertThat(vm.requestsTodayProperty().get()).isEqualTo("1234 requests today");
