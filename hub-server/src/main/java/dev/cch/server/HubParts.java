@@ -40,7 +40,18 @@ import dev.cch.server.admin.BreakersApi;
 import dev.cch.server.admin.ErrorRulesApi;
 import dev.cch.server.admin.LogsApi;
 import dev.cch.server.admin.StatsApi;
-import dev.cch.server.admin.SensitiveWordsApi;
+import dev.cch.server.upstream.ProviderTester;
+import dev.cch.server.admin.AuditApi;
+import dev.cch.server.admin.MeApi;
+import dev.cch.server.providers.ProviderGroupRepository;
+import dev.cch.server.admin.PricesApi;
+import dev.cch.server.admin.SettingsApi;
+import dev.cch.server.prices.PriceSync;
+import dev.cch.server.requestlog.Retention;
+import dev.cch.server.settings.RuntimeSettings;
+import dev.cch.server.settings.SettingsRepository;
+import dev.cch.protocol.admin.SettingsView;
+import dev.cch.server.admin.ResourceApi;
 import dev.cch.server.rules.SensitiveWordRepository;
 import dev.cch.server.rules.SensitiveWords;
 import dev.cch.server.admin.SessionsApi;
@@ -55,6 +66,10 @@ import dev.cch.server.stats.StatsRepository;
 import dev.cch.server.stats.StatsService;
 import dev.cch.server.logs.RequestLogRepository;
 import dev.cch.server.admin.UsageApi;
+import dev.cch.server.admin.WebhooksApi;
+import dev.cch.server.notify.Notifications;
+import dev.cch.server.observe.HubMetrics;
+import dev.cch.server.observe.LangfuseExport;
 import dev.cch.server.breakers.SharedBreakers;
 import dev.cch.server.limits.LimitAnswers;
 import dev.cch.server.limits.LimitPlans;
@@ -87,7 +102,7 @@ import java.util.Random;
 public record HubParts(HubConfig config, ObjectMapper mapper, Database database, StateStore state,
                        RequestLogWriter requestLog, Health health, InFlight inFlight, String adminToken,
                        boolean adminTokenGenerated, AdminAuth adminAuth, List<AdminRoute.Service> adminServices,
-                       ProxyRoutes proxy, ModelsRoutes models, List<AutoCloseable> resources) {
+                       AdminRoute.Service selfService, HubMetrics metrics, ProxyRoutes proxy, ModelsRoutes models, List<AutoCloseable> resources) {
 
     public static HubParts assemble(HubConfig config, Clock clock) {
         DataDirectory dataDir = new DataDirectory(config.dataDir());
@@ -107,8 +122,13 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
         catalog.reload();
         ProviderGroups groups = new ProviderGroups(db.client());
         groups.reload();
-        PriceTable prices = new PriceTable(new PriceRepository(db.client(), mapper)::all);
+        PriceRepository priceRepo = new PriceRepository(db.client(), mapper);
+        PriceTable prices = new PriceTable(priceRepo::all);
         prices.reload();
+        RuntimeSettings settings = new RuntimeSettings(new SettingsRepository(db.client(), mapper),
+                new SettingsView(config.billRedirectedModel() ? "redirected" : "requested", config.priceSyncUrl(),
+                        config.priceSyncHours(), config.logRetentionDays()));
+        settings.reload();
 
         ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(keys::findByHash, users::get, clock, Duration.ofSeconds(5));
         Replies replies = new Replies(new ErrorBodies(mapper));
@@ -139,15 +159,30 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
         TrafficWindow traffic = new TrafficWindow(clock::millis);
         LiveEvents liveEvents = new LiveEvents(events, traffic, clock);
         breakers.onTransition(liveEvents::breakerChanged);
+        StatsService stats = new StatsService(new StatsRepository(db.client()), new Periods(clock, config::timeZone),
+                config.sessionTtl(), config.statsCache());
+        Notifications notifications = Notifications.start(db.client(), mapper, cipher, state, limitPlans, stats, config, clock);
+        breakers.onTransition(notifications::breakerChanged);
+        LangfuseExport langfuse = new LangfuseExport(config.langfuse(), mapper, clock);
+        HubMetrics metrics = new HubMetrics();
+        breakers.onTransition(metrics::breakerChanged);
         Finish finish = new Finish(new CostCalculator(prices), logWriter, clock, groups::multiplierFor,
-                config::billRedirectedModel, List.of(new Settle(state, limitPlans, breakers, clock, config.sessionTtl()),
-                liveEvents));
+                settings::billRedirectedModel, List.of(new Settle(state, limitPlans, breakers, clock, config.sessionTtl()),
+                liveEvents, notifications.spendWatch(), langfuse, metrics));
         InFlight inFlight = new InFlight();
+        metrics.gauge("cch_active_requests", "Requests being proxied now (streams included)", inFlight::count)
+                .gauge("cch_log_queue_depth", "Request log rows waiting to be written", logWriter::queueDepth)
+                .gauge("cch_log_spooled_rows", "Request log rows spooled to disk while PostgreSQL was down", logWriter::spooledRows)
+                .gauge("cch_events_dropped", "Live events dropped because a listener was too slow", events::dropped)
+                .gauge("cch_notifications_queue_depth", "Notifications waiting to be sent", notifications::queueDepth)
+                .gauge("cch_notifications_dropped", "Notifications dropped because the queue was full", notifications::droppedCount)
+                .gauge("cch_langfuse_queue_depth", "Requests waiting to be exported to Langfuse", langfuse::queueDepth)
+                .gauge("cch_langfuse_dropped", "Requests not exported to Langfuse because the queue was full", langfuse::droppedCount)
+                .gauge("cch_state_store_fail_opens", "State store calls that failed open (Redis unreachable or slow)",
+                        () -> state instanceof RedisStateStore r ? r.failOpens() : 0);
         Health health = new Health(db::ping, state, HubServer.VERSION);
 
         AdminIo io = new AdminIo(mapper);
-        StatsService stats = new StatsService(new StatsRepository(db.client()), new Periods(clock, config::timeZone),
-                config.sessionTtl());
         MetricsTicker ticker = new MetricsTicker(events, traffic, stats::overview, inFlight::count, clock);
         AuditLog audit = new AuditLog(db.client(), mapper);
         ChangeBus changes = new ChangeBus(state, Map.of(
@@ -157,27 +192,42 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
                     groups.reload();
                 },
                 ChangeBus.Topic.PRICES, prices::reload,
+                ChangeBus.Topic.SETTINGS, settings::reload,
                 ChangeBus.Topic.ERROR_RULES, errorRules::reload,
                 ChangeBus.Topic.SENSITIVE_WORDS, sensitiveWords::reload), 30);
+        PriceSync priceSync = new PriceSync(priceRepo, changes::pricesChanged, clock,
+                () -> settings.current().priceSyncUrl(), () -> settings.current().priceSyncHours());
+        Retention retention = new Retention(db.client(), clock, () -> settings.current().logRetentionDays());
+        UsageApi usage = new UsageApi(users, keys, providers, catalog, state, limitPlans, clock, config.sessionTtl(), io,
+                audit, changes);
+        RequestLogRepository logRepo = new RequestLogRepository(db.client(), db.dataSource(), mapper);
         List<AdminRoute.Service> adminServices = List.of(
                 new UsersApi(users, io, audit, changes),
                 new KeysApi(keys, users, new HubKeys(), io, audit, changes),
-                new ProvidersApi(providers, io, audit, changes),
+                new ProvidersApi(providers, io, audit, changes,
+                        (id, model) -> catalog.byId(id).map(p -> new ProviderTester(transport).test(p, model))),
                 new BreakersApi(catalog::all, state, breakers, clock, io, audit),
-                new UsageApi(users, keys, providers, catalog, state, limitPlans, clock, config.sessionTtl(), io, audit, changes),
+                usage,
                 new ErrorRulesApi(ruleRepo, errorRules, io, audit, changes),
-                new SensitiveWordsApi(wordRepo, io, audit, changes),
-                new LogsApi(new RequestLogRepository(db.client(), db.dataSource(), mapper), io),
+                ResourceApi.sensitiveWords(wordRepo, io, audit, changes),
+                new PricesApi(priceRepo, prices, priceSync, clock, io, audit, changes),
+                new SettingsApi(settings, io, audit, changes),
+                ResourceApi.providerGroups(new ProviderGroupRepository(db.client()), io, audit, changes),
+                new LogsApi(logRepo, io),
+                new AuditApi(audit, io, HubServer.VERSION),
                 new StatsApi(stats, io),
                 new SessionsApi(new SessionRepository(db.client()), keys, users, catalog, state, limitPlans, clock,
                         config.sessionTtl(), io, audit),
-                new EventsApi(events, mapper, health::isReady));
-        AdminAuth adminAuth = new AdminAuth(token.value(), authenticator, io);
+                new EventsApi(events, mapper, health::isReady),
+                new WebhooksApi(notifications, io, audit));
+        AdminAuth adminAuth = new AdminAuth(token.value(), authenticator, io, audit);
         ProxyRoutes proxy = new ProxyRoutes(pipeline, finish, replies, mapper, clock, inFlight);
         ModelsRoutes models = new ModelsRoutes(authenticator, new ModelCatalog(catalog::all, prices::all), replies, mapper);
 
         return new HubParts(config, mapper, db, state, logWriter, health, inFlight, token.value(), token.created(),
-                adminAuth, adminServices, proxy, models, List.of(ticker, logWriter, changes, transport, watchdog, state, db));
+                adminAuth, adminServices, new MeApi(authenticator, usage, stats, logRepo, io), metrics, proxy,
+                models, List.of(ticker, metrics, langfuse, notifications, priceSync, retention, logWriter, changes,
+                        transport, watchdog, state, db));
     }
 
     static void pause(Duration d) {

@@ -7,6 +7,7 @@ import dev.cch.server.health.Health;
 import dev.cch.server.health.HealthRoutes;
 import dev.cch.server.requestlog.RequestLogWriter;
 import dev.cch.server.web.OpenApiRoutes;
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
 
 import java.io.PrintStream;
@@ -44,6 +45,11 @@ public final class HubServer implements AutoCloseable {
                 .addFeature(OpenApiRoutes.feature())
                 .routing(r -> {
                     r.register("/health", new HealthRoutes(p.health(), p.mapper()));
+                    r.get("/metrics", (req, res) -> {
+                        res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+                        res.send(p.metrics().scrape());
+                    });
+                    p.selfService().register(r); // any key, ahead of the admin guard
                     r.any("/api/v1/*", p.adminAuth());
                     r.any("/api/v1", p.adminAuth());
                     p.adminServices().forEach(s -> s.register(r));
@@ -59,7 +65,8 @@ public final class HubServer implements AutoCloseable {
 
     /** Every admin API area of this hub, for documentation checks. */
     public List<AdminRoute.Service> adminServices() {
-        return parts.adminServices();
+        return java.util.stream.Stream.concat(parts.adminServices().stream(), java.util.stream.Stream.of(parts.selfService()))
+                .toList();
     }
 
     public HubParts parts() {

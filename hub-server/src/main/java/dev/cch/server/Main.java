@@ -1,6 +1,7 @@
 package dev.cch.server;
 
 import dev.cch.server.config.HubConfig;
+import dev.cch.server.observe.JsonLogFormatter;
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
 
@@ -11,7 +12,11 @@ public final class Main {
 
     public static void main(String[] args) {
         LogConfig.configureRuntime();
-        HubConfig config = HubConfig.from(Config.create());
+        Config raw = Config.create();
+        if ("json".equalsIgnoreCase(raw.get("hub.log.format").asString().orElse("text"))) {
+            JsonLogFormatter.install();
+        }
+        HubConfig config = HubConfig.from(raw);
         HubServer hub = HubServer.start(config);
         hub.printBanner(System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(hub::close, "cch-shutdown"));

@@ -9,16 +9,27 @@ import io.helidon.webserver.http.ServerResponse;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import dev.cch.protocol.admin.ProviderTestResult;
 
 /** {@code /api/v1/providers}: upstream providers. Secrets go in, never come out (only a hint). */
 public final class ProvidersApi implements AdminRoute.Service {
     private final ProviderRepository providers;
     private final AdminIo io;
     private final Crud<ProviderRequest, ProviderView> crud;
+    private final BiFunction<Long, String, Optional<ProviderTestResult>> tester;
 
-    public ProvidersApi(ProviderRepository providers, AdminIo io, AuditLog audit, AdminChanges changes) {
+    /** The optional body of a connection test. */
+    public record TestRequest(String model) {
+    }
+
+    /** @param tester runs a connection test of provider id with a model (null: the type's default), if it exists */
+    public ProvidersApi(ProviderRepository providers, AdminIo io, AuditLog audit, AdminChanges changes,
+                        BiFunction<Long, String, Optional<ProviderTestResult>> tester) {
         this.providers = providers;
         this.io = io;
+        this.tester = tester;
         this.crud = new Crud<>(new Crud.Resource<>("provider", ProviderRequest.class, ProvidersApi::validate,
                 r -> Crud.Created.<ProviderView>plain().apply(providers.create(r)), providers::update, providers::get, providers::delete, ProviderView::name,
                 ProviderView::id, changes::providersChanged), io, audit);
@@ -36,7 +47,22 @@ public final class ProvidersApi implements AdminRoute.Service {
                 AdminRoute.post("/", crud::create),
                 AdminRoute.get("/{id}", crud::get),
                 AdminRoute.put("/{id}", crud::replace),
-                AdminRoute.delete("/{id}", crud::delete));
+                AdminRoute.delete("/{id}", crud::delete),
+                AdminRoute.post("/{id}/test", this::test));
+    }
+
+    private void test(ServerRequest req, ServerResponse res) {
+        io.id(req, res, "provider").ifPresent(id -> {
+            String model = null;
+            if (req.content().hasEntity()) {
+                Optional<TestRequest> body = io.read(req, res, TestRequest.class);
+                if (body.isEmpty()) {
+                    return;
+                }
+                model = body.get().model();
+            }
+            tester.apply(id, model).ifPresentOrElse(r -> io.ok(res, r), () -> io.notFound(res, "provider " + id));
+        });
     }
 
     private void list(ServerRequest req, ServerResponse res) {

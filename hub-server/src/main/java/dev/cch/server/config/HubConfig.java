@@ -31,7 +31,32 @@ public record HubConfig(Config server,
                         int failoverSwitches,
                         int failoverAttempts,
                         Duration failoverDelay,
-                        boolean billRedirectedModel) {
+                        boolean billRedirectedModel,
+                        String priceSyncUrl,
+                        int priceSyncHours,
+                        int logRetentionDays,
+                        Duration statsCache,
+                        Notify notifications,
+                        Langfuse langfuse) {
+
+    /**
+     * Notification delivery: queue bound, attempts per message and the first backoff (doubling), the request
+     * timeout, how often daily schedules are checked, and the Telegram API base (tests point it at a local fake).
+     */
+    public record Notify(int queue, int attempts, Duration retryDelay, Duration timeout, Duration tick,
+                         String telegramBaseUrl) {
+    }
+
+    /**
+     * Langfuse export, on when both keys are set: queue bound and batch size in requests, request timeout. Message
+     * content is sent only with {@code includeContent}.
+     */
+    public record Langfuse(Optional<String> publicKey, Optional<String> secretKey, String baseUrl, int queue,
+                           int batch, Duration timeout, boolean includeContent) {
+        public boolean enabled() {
+            return publicKey.isPresent() && secretKey.isPresent();
+        }
+    }
 
     public static HubConfig from(Config root) {
         Config hub = root.get("hub");
@@ -56,7 +81,23 @@ public record HubConfig(Config server,
                 hub.get("failover.switches").asInt().orElse(3),
                 hub.get("failover.attempts").asInt().orElse(2),
                 Duration.ofMillis(hub.get("failover.delay.ms").asLong().orElse(100L)),
-                "redirected".equalsIgnoreCase(hub.get("billing.model").asString().orElse("requested")));
+                "redirected".equalsIgnoreCase(hub.get("billing.model").asString().orElse("requested")),
+                hub.get("prices.sync.url").asString().orElse(""),
+                hub.get("prices.sync.hours").asInt().orElse(24),
+                hub.get("log.retention.days").asInt().orElse(0),
+                Duration.ofMillis(hub.get("stats.cache.ms").asLong().orElse(2000L)),
+                new Notify(hub.get("notify.queue").asInt().orElse(1000),
+                        hub.get("notify.attempts").asInt().orElse(3),
+                        Duration.ofMillis(hub.get("notify.retry.ms").asLong().orElse(1000L)),
+                        Duration.ofMillis(hub.get("notify.timeout.ms").asLong().orElse(10_000L)),
+                        Duration.ofMillis(hub.get("notify.tick.ms").asLong().orElse(30_000L)),
+                        nonBlank(hub.get("notify.telegram.url")).orElse("https://api.telegram.org")),
+                new Langfuse(nonBlank(hub.get("langfuse.public.key")), nonBlank(hub.get("langfuse.secret.key")),
+                        nonBlank(hub.get("langfuse.base.url")).orElse("https://cloud.langfuse.com"),
+                        hub.get("langfuse.queue").asInt().orElse(10_000),
+                        hub.get("langfuse.batch").asInt().orElse(100),
+                        Duration.ofMillis(hub.get("langfuse.timeout.ms").asLong().orElse(10_000L)),
+                        hub.get("langfuse.include.content").asBoolean().orElse(false)));
     }
 
     private static Optional<String> nonBlank(Config c) {

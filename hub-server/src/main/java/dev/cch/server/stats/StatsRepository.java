@@ -25,14 +25,15 @@ public final class StatsRepository {
     private record Dimension(String key, String name, String join) {
     }
 
+    /** Each dimension has its own rollup rows ({@code usage_hourly.dim}), keyed by subject id or model name. */
     private static final Map<String, Dimension> DIMENSIONS = Map.of(
-            "user", new Dimension("CAST(u.user_id AS text)", "coalesce(x.name, 'user ' || u.user_id)",
-                    "LEFT JOIN users x ON x.id = u.user_id"),
-            "key", new Dimension("CAST(u.key_id AS text)", "coalesce(x.name, 'key ' || u.key_id)",
-                    "LEFT JOIN api_keys x ON x.id = u.key_id"),
-            "provider", new Dimension("CAST(u.provider_id AS text)",
-                    "coalesce(x.name, CASE WHEN u.provider_id = 0 THEN '(none)' ELSE 'provider ' || u.provider_id END)",
-                    "LEFT JOIN providers x ON x.id = u.provider_id"),
+            "user", new Dimension("CAST(u.subject_id AS text)", "coalesce(x.name, 'user ' || u.subject_id)",
+                    "LEFT JOIN users x ON x.id = u.subject_id"),
+            "key", new Dimension("CAST(u.subject_id AS text)", "coalesce(x.name, 'key ' || u.subject_id)",
+                    "LEFT JOIN api_keys x ON x.id = u.subject_id"),
+            "provider", new Dimension("CAST(u.subject_id AS text)",
+                    "coalesce(x.name, CASE WHEN u.subject_id = 0 THEN '(none)' ELSE 'provider ' || u.subject_id END)",
+                    "LEFT JOIN providers x ON x.id = u.subject_id"),
             "model", new Dimension("u.model", "u.model", ""));
 
     private final DbClient db;
@@ -42,8 +43,17 @@ public final class StatsRepository {
     }
 
     public UsageFigures figures(Instant from, Instant to) {
-        return db.execute().createGet("SELECT " + FIGURES + " FROM usage_hourly u WHERE u.hour >= :from AND u.hour < :to")
+        return db.execute().createGet("SELECT " + FIGURES
+                        + " FROM usage_hourly u WHERE u.dim = 'provider' AND u.hour >= :from AND u.hour < :to")
                 .addParam("from", Rows.param(from)).addParam("to", Rows.param(to))
+                .execute().map(StatsRepository::figures).orElseThrow();
+    }
+
+    /** One key's figures over a period. */
+    public UsageFigures keyFigures(long keyId, Instant from, Instant to) {
+        return db.execute().createGet("SELECT " + FIGURES
+                        + " FROM usage_hourly u WHERE u.dim = 'key' AND u.subject_id = :key AND u.hour >= :from AND u.hour < :to")
+                .addParam("key", keyId).addParam("from", Rows.param(from)).addParam("to", Rows.param(to))
                 .execute().map(StatsRepository::figures).orElseThrow();
     }
 
@@ -57,8 +67,8 @@ public final class StatsRepository {
         Dimension d = dimension(dimension);
         String sql = "SELECT date_trunc(CAST(:bucket AS text), u.hour AT TIME ZONE CAST(:zone AS text))"
                 + " AT TIME ZONE CAST(:zone AS text) AS start, " + d.key() + " AS key, min(" + d.name() + ") AS name, "
-                + FIGURES + " FROM usage_hourly u " + d.join() + " WHERE u.hour >= :from AND u.hour < :to"
-                + " GROUP BY 1, 2 ORDER BY 1, 2";
+                + FIGURES + " FROM usage_hourly u " + d.join() + " WHERE u.dim = '" + dimension + "'"
+                + " AND u.hour >= :from AND u.hour < :to GROUP BY 1, 2 ORDER BY 1, 2";
         try (var rows = db.execute().createQuery(sql).addParam("bucket", bucket)
                 .addParam("zone", zone).addParam("from", Rows.param(from)).addParam("to", Rows.param(to)).execute()) {
             return rows.map(r -> new SeriesView.Point(Rows.instant(r, "start"), Rows.string(r, "key"), Rows.string(r, "name"),
@@ -69,8 +79,9 @@ public final class StatsRepository {
     public List<LeaderboardView.Row> leaderboard(String dimension, Instant from, Instant to, int limit) {
         Dimension d = dimension(dimension);
         String sql = "SELECT " + d.key() + " AS key, min(" + d.name() + ") AS name, " + FIGURES
-                + " FROM usage_hourly u " + d.join() + " WHERE u.hour >= :from AND u.hour < :to"
-                + " GROUP BY 1 ORDER BY sum(u.cost_usd) DESC, sum(u.requests) DESC LIMIT :limit";
+                + " FROM usage_hourly u " + d.join() + " WHERE u.dim = '" + dimension + "'"
+                + " AND u.hour >= :from AND u.hour < :to GROUP BY 1 ORDER BY sum(u.cost_usd) DESC, sum(u.requests) DESC"
+                + " LIMIT :limit";
         try (var rows = db.execute().createQuery(sql).addParam("from", Rows.param(from))
                 .addParam("to", Rows.param(to)).addParam("limit", limit).execute()) {
             return rows.map(r -> {

@@ -15,24 +15,26 @@ import java.util.Set;
  */
 public final class StatsService {
     public static final Set<String> DIMENSIONS = Set.of("user", "key", "provider", "model");
-    private static final Duration OVERVIEW_CACHE = Duration.ofSeconds(2);
 
     private final StatsRepository repo;
     private final Periods periods;
     private final Duration sessionTtl;
+    private final Duration cacheFor;
     private volatile OverviewView cached;
     private volatile long cachedAt;
 
-    public StatsService(StatsRepository repo, Periods periods, Duration sessionTtl) {
+    /** @param cacheFor how long an overview is reused (a couple of seconds; zero for none) */
+    public StatsService(StatsRepository repo, Periods periods, Duration sessionTtl, Duration cacheFor) {
         this.repo = repo;
         this.periods = periods;
         this.sessionTtl = sessionTtl;
+        this.cacheFor = cacheFor;
     }
 
     public OverviewView overview() {
         long now = System.nanoTime();
         OverviewView c = cached;
-        if (c != null && now - cachedAt < OVERVIEW_CACHE.toNanos()) {
+        if (c != null && now - cachedAt < cacheFor.toNanos()) {
             return c;
         }
         Periods.Span today = periods.today();
@@ -48,6 +50,12 @@ public final class StatsService {
 
     public UsageFigures today() {
         return overview().today();
+    }
+
+    /** Today's figures of one key. */
+    public UsageFigures todayForKey(long keyId) {
+        Periods.Span today = periods.today();
+        return repo.keyFigures(keyId, today.from(), today.to());
     }
 
     /** @param range today (hourly) or 7d / 30d (daily) */

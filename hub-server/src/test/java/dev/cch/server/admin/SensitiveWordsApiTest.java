@@ -58,7 +58,6 @@ class SensitiveWordsApiTest {
         upstream.enqueue(Behaviour.ok());
         Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
                 .until(() -> chat(b, "warm up").status() == 200);
-        int before = upstream.requests().size();
 
         JsonNode word = TestHub.expect(a.admin("POST", "/api/v1/sensitive-words",
                 Map.of("word", "Project Falcon", "matchType", "contains", "description", "codename")), 201);
@@ -66,6 +65,7 @@ class SensitiveWordsApiTest {
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
                 .until(() -> chat(b, "what is project falcon?").status() == 400);
+        int before = upstream.requests().size(); // (until node B heard of the word, requests went through)
         Http.Answer blocked = chat(b, "tell me about PROJECT FALCON");
         assertThat(blocked.status()).isEqualTo(400);
         assertThat(blocked.json().path("error").path("message").asText()).contains("content rule #" + id)

@@ -91,6 +91,12 @@ public final class TestHub implements AutoCloseable {
         return hub;
     }
 
+    /** A part of the hub that it closes on shutdown (notifications, exports), found by its type. */
+    public <T> T resource(Class<T> type) {
+        return hub.parts().resources().stream().filter(type::isInstance).map(type::cast).findFirst()
+                .orElseThrow(() -> new AssertionError("the hub has no " + type.getSimpleName()));
+    }
+
     public TestDatabase db() {
         return db;
     }
