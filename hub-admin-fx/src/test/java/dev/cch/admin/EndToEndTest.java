@@ -108,6 +108,8 @@ class EndToEndTest {
         robot.clickOn("#adminToken").write(DemoHub.ADMIN_TOKEN);
         robot.clickOn("#connect");
         waitUntil(Duration.ofSeconds(20), () -> robot.lookup("#navigation").tryQuery().isPresent());
+        assertThat(admin.audit(new dev.cch.admin.api.AuditFilter("admin.login", null, null), null, 10).items())
+                .as("connecting records the login").isNotEmpty();
 
         // dashboard: live numbers move while traffic flows
         AtomicBoolean flowing = new AtomicBoolean(true);

@@ -43,7 +43,7 @@ public final class AuditView {
         table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE);
         table.setPlaceholder(new Label("No admin actions match."));
         table.getColumns().addAll(List.of(
-                Columns.text("Time", a -> Formats.moment(a.at()), 150),
+                Columns.text("Time", a -> Formats.shortMoment(a.at()), 125),
                 Columns.text("Actor", a -> a.actor(), 120),
                 Columns.text("Action", a -> a.action(), 140),
                 Columns.text("Target", a -> Formats.orDash(a.targetName()) + (a.targetId() == null ? "" : " #" + a.targetId()), 160),

@@ -12,6 +12,8 @@ import java.util.Locale;
 public final class Formats {
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private Formats() {
@@ -60,6 +62,15 @@ public final class Formats {
 
     public static String moment(Instant at) {
         return at == null ? "—" : MOMENT.format(at);
+    }
+
+    public static String day(Instant at) {
+        return at == null ? "—" : DAY.format(at);
+    }
+
+    /** "03-02 10:15:30": a moment in a narrow column. */
+    public static String shortMoment(Instant at) {
+        return at == null ? "—" : SHORT.format(at);
     }
 
     public static String clock(Instant at) {

@@ -43,7 +43,7 @@ public final class DashboardView {
                 tile("cost", "Cost today", Feather.DOLLAR_SIGN, vm.costTodayProperty(), vm.costYesterdayProperty()),
                 tile("sessions", "Active sessions", Feather.TERMINAL, vm.activeSessionsProperty(), vm.activeStreamsProperty()),
                 tile("errors", "Error rate", Feather.ALERT_OCTAGON, vm.errorRateProperty(), null),
-                tile("latency", "Latency", Feather.CLOCK, vm.latencyProperty(), vm.latencyDetailProperty()));
+                tile("latency", "Latency (p50)", Feather.CLOCK, vm.latencyProperty(), vm.latencyDetailProperty()));
 
         VBox rolling = panel("Requests per second, last 15 minutes", RollingChart.requestsPerSecond(vm.samples()));
         VBox providers = panel("Requests per provider, last minute", RollingChart.perProvider(vm.perProvider()));
@@ -58,7 +58,7 @@ public final class DashboardView {
         recent.setPlaceholder(new Label("Requests appear here as they finish."));
         recent.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         recent.getColumns().addAll(java.util.List.of(
-                Columns.text("Time", r -> Formats.clock(r.at()), 70),
+                Columns.text("Time", r -> Formats.clock(r.at()), 84),
                 Columns.text("User", r -> Formats.orDash(r.userName()), 70),
                 Columns.text("Provider", r -> Formats.orDash(r.providerName()), 125),
                 Columns.text("Model", r -> Formats.orDash(r.model()), 145),

@@ -44,11 +44,13 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper activeStreams = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper errorRate = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper latency = new ReadOnlyStringWrapper("—");
-    private final ReadOnlyStringWrapper latencyDetail = new ReadOnlyStringWrapper("p50, last minute");
+    private final ReadOnlyStringWrapper latencyDetail = new ReadOnlyStringWrapper("p95 —");
     private final ObservableList<Sample> samples = FXCollections.observableArrayList();
     private final ObservableMap<String, Long> perProvider = FXCollections.observableHashMap();
     private final ObservableList<LiveEvent.Request> recent = FXCollections.observableArrayList();
     private final ObservableList<String> alerts = FXCollections.observableArrayList();
+    private String lastAlert;
+    private int repeats;
 
     public DashboardViewModel(HubClient client, TaskRunner tasks, LiveFeed feed) {
         this.client = client;
@@ -91,7 +93,7 @@ public final class DashboardViewModel {
         requestsPerSecondMinute.set(Formats.rate(m.requestsPerSecondMinute()) + " /s over the last minute");
         errorRate.set(Formats.percent(m.errorRateMinute()));
         latency.set(Formats.millis(m.p50LatencyMs()));
-        latencyDetail.set("p50 · p95 " + Formats.millis(m.p95LatencyMs()) + ", last minute");
+        latencyDetail.set("p95 " + Formats.millis(m.p95LatencyMs()) + " · last minute");
         activeSessions.set(Long.toString(m.activeSessions()));
         activeStreams.set(m.activeStreams() + " stream(s) open");
         if (m.today() != null) {
@@ -122,6 +124,14 @@ public final class DashboardViewModel {
     }
 
     private void alert(Instant at, String text) {
+        // the same alert again (a limit hit over and over) is counted on one line instead of flooding the list
+        if (text.equals(lastAlert) && !alerts.isEmpty()) {
+            repeats++;
+            alerts.set(0, Formats.clock(at) + "  " + text + "  (×" + repeats + ")");
+            return;
+        }
+        lastAlert = text;
+        repeats = 1;
         alerts.addFirst(Formats.clock(at) + "  " + text);
         if (alerts.size() > 20) {
             alerts.removeLast();

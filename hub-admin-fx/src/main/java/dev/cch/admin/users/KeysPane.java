@@ -46,8 +46,8 @@ final class KeysPane {
         table.getColumns().addAll(List.of(
                 Columns.text("Name", KeyView::name, 140),
                 Columns.text("Key", x -> x.prefix() + "…", 100),
-                Columns.text("Enabled", x -> x.enabled() ? "yes" : "no", 70),
-                Columns.text("Expires", x -> x.expiresAt() == null ? "never" : Formats.moment(x.expiresAt()), 150),
+                Columns.text("On", x -> x.enabled() ? "yes" : "no", 45),
+                Columns.text("Expires", x -> x.expiresAt() == null ? "never" : Formats.day(x.expiresAt()), 95),
                 Columns.text("Last used", x -> Formats.moment(x.lastUsedAt()), 150)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {

@@ -54,7 +54,7 @@ public final class UsersView {
                 Columns.text("Group", UserView::providerGroup, 90),
                 Columns.text("On", u -> u.enabled() ? "yes" : "no", 45),
                 Columns.text("Per day", u -> Formats.usd(u.limits().usdDaily()), 80),
-                Columns.text("Expires", u -> u.expiresAt() == null ? "never" : Formats.moment(u.expiresAt()), 150)));
+                Columns.text("Expires", u -> u.expiresAt() == null ? "never" : Formats.day(u.expiresAt()), 95)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {

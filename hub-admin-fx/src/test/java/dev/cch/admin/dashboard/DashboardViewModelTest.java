@@ -34,7 +34,7 @@ class DashboardViewModelTest {
         assertThat(vm.requestsPerSecondProperty().get()).isEqualTo("12.3");
         assertThat(vm.errorRateProperty().get()).isEqualTo("2.5%");
         assertThat(vm.latencyProperty().get()).isEqualTo("640 ms");
-        assertThat(vm.latencyDetailProperty().get()).isEqualTo("p50 · p95 1830 ms, last minute");
+        assertThat(vm.latencyDetailProperty().get()).isEqualTo("p95 1830 ms · last minute");
         assertThat(vm.activeSessionsProperty().get()).isEqualTo("5");
         assertThat(vm.costTodayProperty().get()).isEqualTo("$56.78");
         assertThat(vm.requestsTodayProperty().get()).isEqualTo("1234 requests today");
@@ -69,6 +69,16 @@ class DashboardViewModelTest {
         assertThat(vm.alerts()).hasSize(2);
         assertThat(vm.alerts().get(0)).endsWith("user alice: daily spend limit of $20.00 reached");
         assertThat(vm.alerts().get(1)).endsWith("Breaker of primary is open after 5 failure(s)");
+    }
+
+    @Test
+    void theSameAlertRepeatedIsCountedOnOneLine() {
+        for (int i = 0; i < 3; i++) {
+            feed.accept(null, new LiveEvent.Limit(NOW.plusSeconds(i), "rpm", "user erin", 5, "requests-per-minute limit reached"));
+        }
+        feed.accept(null, new LiveEvent.Breaker(NOW, 21, "primary", "open", 5, null));
+        assertThat(vm.alerts()).hasSize(2);
+        assertThat(vm.alerts().get(1)).endsWith("user erin: requests-per-minute limit reached  (×3)");
     }
 
     @Test

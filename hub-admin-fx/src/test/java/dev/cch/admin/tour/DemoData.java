@@ -118,7 +118,8 @@ final class DemoData {
                     if (r.nextInt(40) == 0) {
                         hub.upstream("anthropic-main").enqueue(Behaviour.status(529));
                     }
-                    hub.send(keys.get(k), models[r.nextInt(models.length)], "demo-session-" + k + "-" + r.nextInt(2));
+                    hub.send(keys.get(k), models[r.nextInt(models.length)],
+                            java.util.UUID.nameUUIDFromBytes(("demo-" + k + "-" + r.nextInt(2)).getBytes()).toString());
                     try {
                         Thread.sleep(r.nextInt(150, 700)); // people type between requests; keeps under the rpm limits
                     } catch (InterruptedException e) {

@@ -75,20 +75,36 @@ class ScreenshotTour {
 
             shoot(robot, shell, Section.DASHBOARD, "dashboard", null);
             shoot(robot, shell, Section.LEADERBOARDS, "leaderboards", null);
-            shoot(robot, shell, Section.PROVIDERS, "providers", () -> selectFirst(robot, "#providers"));
+            shoot(robot, shell, Section.PROVIDERS, "providers", () -> {
+                selectFirst(robot, "#providers");
+                robot.lookup("#testConnection").tryQuery().ifPresent(b -> ((javafx.scene.control.Button) b).fire());
+            });
             shoot(robot, shell, Section.PROVIDERS, "provider-routing", () -> tab(robot, "#providerTabs", 1));
             shoot(robot, shell, Section.USERS, "users", () -> selectFirst(robot, "#users"));
             shoot(robot, shell, Section.USERS, "user-usage", () -> tab(robot, "#userTabs", 1));
-            shoot(robot, shell, Section.USERS, "user-keys", () -> tab(robot, "#userTabs", 2));
+            shoot(robot, shell, Section.USERS, "user-keys", () -> {
+                tab(robot, "#userTabs", 2);
+                selectFirst(robot, "#keys");
+            });
             shoot(robot, shell, Section.LOGS, "request-log", () -> selectFailover(robot));
             shoot(robot, shell, Section.SESSIONS, "sessions", null);
             shoot(robot, shell, Section.PRICES, "prices", () -> selectFirst(robot, "#prices"));
             shoot(robot, shell, Section.SETTINGS, "settings", null);
             shoot(robot, shell, Section.SETTINGS, "settings-error-rules", () -> tab(robot, "#settingsTabs", 2));
+            shoot(robot, shell, Section.SETTINGS, "settings-notifications", () -> {
+                tab(robot, "#settingsTabs", 3);
+                selectFirst(robot, "#webhooks");
+            });
             shoot(robot, shell, Section.AUDIT, "audit", () -> selectFirst(robot, "#audit"));
-            WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet())).get();
+            WaitForAsyncUtils.asyncFx(() -> {
+                dark.set(true);
+                Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
+            }).get();
             shoot(robot, shell, Section.DASHBOARD, "dashboard-dark", null);
-            WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet())).get();
+            WaitForAsyncUtils.asyncFx(() -> {
+                dark.set(false);
+                Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            }).get();
             feed.stop();
         }
     }
