@@ -66,7 +66,7 @@ public final class DashboardView {
                 Columns.text("Tokens", r -> Formats.count(r.inputTokens() + r.outputTokens() + r.cacheReadTokens()
                         + r.cacheWriteTokens()), 70),
                 Columns.text("Cost", r -> Formats.usd(r.costUsd()), 80),
-                Columns.text("Duration", r -> Formats.millis(r.durationMs()), 80)));
+                Columns.text("Took", r -> Formats.millis(r.durationMs()), 80)));
         recent.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         ListView<String> alerts = new ListView<>(vm.alerts());
         alerts.setCellFactory(list -> new javafx.scene.control.ListCell<>() {

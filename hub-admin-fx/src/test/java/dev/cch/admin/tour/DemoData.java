@@ -57,13 +57,13 @@ final class DemoData {
                 List.of(new ModelRule(MatchType.PREFIX, "gemini-")), List.of());
 
         user(admin, "alice", Role.ADMIN, new Limits(120, new BigDecimal("15"), ResetMode.ROLLING, new BigDecimal("40"),
-                ResetMode.FIXED, "00:00", new BigDecimal("150"), new BigDecimal("500"), null, 4), "alice-laptop", "alice-ci");
+                ResetMode.FIXED, "00:00", new BigDecimal("150"), new BigDecimal("500"), null, 8), "alice-laptop", "alice-ci");
         user(admin, "bob", Role.USER, new Limits(60, null, null, new BigDecimal("10"), null, null, null, new BigDecimal("200"), null, 2),
                 "bob-laptop");
         user(admin, "carol", Role.USER, new Limits(60, new BigDecimal("5"), ResetMode.FIXED, new BigDecimal("20"), null, "06:00",
                 null, null, new BigDecimal("1000"), 3), "carol-desktop");
         user(admin, "dave", Role.USER, Limits.NONE, "dave-laptop");
-        user(admin, "erin", Role.USER, new Limits(30, null, null, new BigDecimal("3"), null, null, null, null, null, 1), "erin-laptop");
+        user(admin, "erin", Role.USER, new Limits(30, null, null, new BigDecimal("3"), null, null, null, null, null, 3), "erin-laptop");
 
         optional(() -> admin.createSensitiveWord(new SensitiveWordRequest("project-nightingale", MatchType.CONTAINS,
                 "Unannounced product name", true)));
