@@ -70,6 +70,7 @@ public final class ConnectView {
         connect.disableProperty().bind(vm.cannotConnect());
         connect.setOnAction(e -> vm.connect());
         progress.visibleProperty().bind(vm.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
         status.textProperty().bind(vm.statusProperty());
         vm.failedProperty().addListener((o, was, failed) -> {
             status.getStyleClass().remove(Styles.DANGER);
@@ -82,7 +83,7 @@ public final class ConnectView {
         VBox card = new VBox(14, title, subtitle, form, connect, progress, status, health, storage);
         card.setPadding(new Insets(28));
         card.setMaxWidth(520);
-        card.setMaxHeight(Double.MAX_VALUE);
+        card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         card.getStyleClass().add("connect-card");
         StackPane root = new StackPane(card);
         StackPane.setAlignment(card, Pos.CENTER);

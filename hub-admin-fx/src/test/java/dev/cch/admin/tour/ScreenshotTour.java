@@ -5,6 +5,9 @@ import atlantafx.base.theme.PrimerLight;
 import dev.cch.admin.AdminApp;
 import dev.cch.admin.Screens;
 import dev.cch.admin.api.HttpHubClient;
+import dev.cch.admin.connect.ConnectView;
+import dev.cch.admin.connect.ConnectViewModel;
+import dev.cch.admin.connect.ConnectionMemory;
 import dev.cch.admin.live.LiveFeed;
 import dev.cch.admin.shell.Section;
 import dev.cch.admin.shell.ShellView;
@@ -58,6 +61,7 @@ class ScreenshotTour {
         Files.createDirectories(out);
         try (DemoHub hub = DemoHub.start()) {
             DemoData demo = DemoData.create(hub);
+            shootConnect(robot, hub);
             HttpHubClient client = hub.admin();
             FxTaskRunner tasks = new FxTaskRunner();
             LiveFeed feed = new LiveFeed(client, tasks);
@@ -107,6 +111,27 @@ class ScreenshotTour {
             }).get();
             feed.stop();
         }
+    }
+
+    /** The connect screen right after a successful connect: the hub's version and health under the form. */
+    private void shootConnect(FxRobot robot, DemoHub hub) throws Exception {
+        java.util.prefs.Preferences prefs = java.util.prefs.Preferences.userRoot().node("cch-admin-tour");
+        ConnectViewModel vm = new ConnectViewModel(new HttpHubClient(), new FxTaskRunner(),
+                new ConnectionMemory(prefs, new dev.cch.admin.testing.InMemoryVault()));
+        WaitForAsyncUtils.asyncFx(() -> {
+            vm.serverUrlProperty().set(hub.baseUrl());
+            vm.tokenProperty().set(DemoHub.ADMIN_TOKEN);
+            Scene scene = new Scene(new ConnectView(vm).createView(), 1440, 900);
+            scene.getStylesheets().add(AdminApp.class.getResource("admin.css").toExternalForm());
+            stage.setScene(scene);
+            stage.show();
+            vm.connect();
+        }).get();
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> vm.connectedProperty().get());
+        settle(robot);
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().getRoot().snapshot(null, null)).get();
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out.resolve("connect.png").toFile());
+        prefs.removeNode();
     }
 
     private void shoot(FxRobot robot, ShellViewModel shell, Section section, String name, Runnable arrange) throws Exception {
