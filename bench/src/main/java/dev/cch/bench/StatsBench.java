@@ -158,7 +158,7 @@ public final class StatsBench {
                     CASE WHEN g %% 3 = 0 THEN 0 ELSE (g * 29) %% 60000 END AS cr,
                     CASE WHEN g %% 11 = 0 THEN (g * 37) %% 8000 ELSE 0 END AS cw,
                     800 + (g * 41) %% 60000 AS dur
-                  FROM (SELECT g, random() AS r FROM generate_series(%d, %d) g) x
+                  FROM (SELECT g, random() AS r FROM generate_series(CAST(%d AS bigint), CAST(%d AS bigint)) g) x
                 ) y
                 """.formatted(keyUsers, PROVIDERS, keys, models, MODELS.length, from, to);
     }

@@ -43,6 +43,7 @@ import dev.cch.server.admin.StatsApi;
 import dev.cch.server.upstream.ProviderTester;
 import dev.cch.server.admin.AuditApi;
 import dev.cch.server.admin.MeApi;
+import dev.cch.server.auth.Lockout;
 import dev.cch.server.providers.ProviderGroupRepository;
 import dev.cch.server.admin.PricesApi;
 import dev.cch.server.admin.SettingsApi;
@@ -147,7 +148,8 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
         sensitiveWords.reload();
         LimitPlans limitPlans = new LimitPlans(new SpendCalendar(config::timeZone));
         FailoverPolicy failover = new FailoverPolicy(config.failoverSwitches(), config.failoverAttempts(), config.failoverDelay());
-        Pipeline pipeline = ProxyPipeline.assemble(new ProxyPipeline.Parts(authenticator, replies, selector,
+        Lockout lockout = new Lockout(config.lockoutFailures(), config.lockoutAddressFailures(), config.lockoutWindow(), config.lockoutDuration(), clock);
+        Pipeline pipeline = ProxyPipeline.assemble(new ProxyPipeline.Parts(authenticator, lockout, replies, selector,
                 catalog::all, state, limitPlans, new LimitAnswers(config::timeZone), breakers, failover,
                 HubParts::pause, transport, watchdog, mapper, errorRules, sensitiveWords, clock, config.sessionTtl()));
 
@@ -220,12 +222,12 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
                         config.sessionTtl(), io, audit),
                 new EventsApi(events, mapper, health::isReady),
                 new WebhooksApi(notifications, io, audit));
-        AdminAuth adminAuth = new AdminAuth(token.value(), authenticator, io, audit);
+        AdminAuth adminAuth = new AdminAuth(token.value(), authenticator, lockout, io, audit);
         ProxyRoutes proxy = new ProxyRoutes(pipeline, finish, replies, mapper, clock, inFlight);
         ModelsRoutes models = new ModelsRoutes(authenticator, new ModelCatalog(catalog::all, prices::all), replies, mapper);
 
         return new HubParts(config, mapper, db, state, logWriter, health, inFlight, token.value(), token.created(),
-                adminAuth, adminServices, new MeApi(authenticator, usage, stats, logRepo, io), metrics, proxy,
+                adminAuth, adminServices, new MeApi(adminAuth, usage, stats, logRepo, io), metrics, proxy,
                 models, List.of(ticker, metrics, langfuse, notifications, priceSync, retention, logWriter, changes,
                         transport, watchdog, state, db));
     }

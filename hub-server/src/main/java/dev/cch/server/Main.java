@@ -1,11 +1,15 @@
 package dev.cch.server;
 
 import dev.cch.server.config.HubConfig;
+import dev.cch.server.crypto.RotateMasterKeyCommand;
 import dev.cch.server.observe.JsonLogFormatter;
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
 
-/** Starts a hub from {@code application.yaml} and the environment, and stops it cleanly on SIGTERM/Ctrl-C. */
+/**
+ * Starts a hub from {@code application.yaml} and the environment, and stops it cleanly on SIGTERM/Ctrl-C.
+ * {@code rotate-master-key} re-encrypts the secrets at rest instead (see {@link RotateMasterKeyCommand}).
+ */
 public final class Main {
     private Main() {
     }
@@ -17,6 +21,9 @@ public final class Main {
             JsonLogFormatter.install();
         }
         HubConfig config = HubConfig.from(raw);
+        if (args.length > 0 && args[0].equals("rotate-master-key")) {
+            System.exit(RotateMasterKeyCommand.run(config, args, System.out));
+        }
         HubServer hub = HubServer.start(config);
         hub.printBanner(System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(hub::close, "cch-shutdown"));

@@ -3,15 +3,12 @@ package dev.cch.server.admin;
 import dev.cch.protocol.admin.FieldError;
 import dev.cch.protocol.admin.MeView;
 import dev.cch.protocol.admin.Page;
-import dev.cch.protocol.admin.Problem;
 import dev.cch.protocol.admin.RequestLogView;
-import dev.cch.server.auth.ApiKeyAuthenticator;
 import dev.cch.server.logs.LogCursor;
 import dev.cch.server.logs.LogFilter;
 import dev.cch.server.logs.RequestLogRepository;
 import dev.cch.server.pipeline.Principal;
 import dev.cch.server.stats.StatsService;
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
@@ -25,14 +22,14 @@ import java.util.Optional;
  * the admins' business, so the log shows neither provider nor decision chain.
  */
 public final class MeApi implements AdminRoute.Service {
-    private final ApiKeyAuthenticator keys;
+    private final AdminAuth auth;
     private final UsageApi usage;
     private final StatsService stats;
     private final RequestLogRepository logs;
     private final AdminIo io;
 
-    public MeApi(ApiKeyAuthenticator keys, UsageApi usage, StatsService stats, RequestLogRepository logs, AdminIo io) {
-        this.keys = keys;
+    public MeApi(AdminAuth auth, UsageApi usage, StatsService stats, RequestLogRepository logs, AdminIo io) {
+        this.auth = auth;
         this.usage = usage;
         this.stats = stats;
         this.logs = logs;
@@ -81,13 +78,6 @@ public final class MeApi implements AdminRoute.Service {
     }
 
     private Optional<Principal> principal(ServerRequest req, ServerResponse res) {
-        return switch (keys.authenticate(AdminAuth.presented(req))) {
-            case ApiKeyAuthenticator.Result.Accepted a -> Optional.of(a.principal());
-            case ApiKeyAuthenticator.Result.Refused r -> {
-                res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
-                io.problem(res, Problem.of(401, "Unauthorized", r.refusal().message()));
-                yield Optional.empty();
-            }
-        };
+        return auth.anyKey(req, res);
     }
 }

@@ -44,11 +44,51 @@ public final class DataDirectory {
     }
 
     public Generated masterKey() {
-        return secretFile("master.key", () -> {
-            byte[] key = new byte[32];
-            random.nextBytes(key);
-            return Base64.getEncoder().encodeToString(key);
-        });
+        return secretFile("master.key", this::newMasterKey);
+    }
+
+    /** Whether a master key file exists (a generated key was used before). */
+    public boolean hasMasterKeyFile() {
+        return Files.exists(root.resolve("master.key"));
+    }
+
+    /**
+     * Stages a new master key in {@code master.key.next} (owner-only); {@link #promoteMasterKey()} makes it current.
+     * Staging first means a crash between re-encrypting and promoting never loses the key the data now needs.
+     */
+    public Path stageMasterKey(String base64) {
+        Path next = root.resolve("master.key.next");
+        try {
+            Files.writeString(next, base64 + "\n", StandardCharsets.UTF_8);
+            ownerOnly(next);
+            return next;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + next, e);
+        }
+    }
+
+    public void promoteMasterKey() {
+        try {
+            Files.move(root.resolve("master.key.next"), root.resolve("master.key"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot replace master.key with master.key.next", e);
+        }
+    }
+
+    /** A fresh random master key, base64 of 32 bytes. */
+    public String newMasterKey() {
+        byte[] key = new byte[32];
+        random.nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    private static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system (Windows): the directory's own ACL applies
+        }
     }
 
     private Generated secretFile(String name, Supplier<String> generator) {
@@ -59,11 +99,7 @@ public final class DataDirectory {
             }
             String value = generator.get();
             Files.writeString(file, value + "\n", StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system (Windows): the directory's own ACL applies
-            }
+            ownerOnly(file);
             return new Generated(value, true, file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write " + file, e);

@@ -63,6 +63,16 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /** Runs a query returning one bytea value. */
+    public byte[] bytes(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getBytes(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     public void execute(String sql) {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute(sql);
