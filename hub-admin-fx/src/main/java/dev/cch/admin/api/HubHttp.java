@@ -148,7 +148,11 @@ final class HubHttp {
         Problem p = problem(r);
         String detail = p == null ? null : p.detail() != null ? p.detail() : p.title();
         switch (status) {
-            case 401, 403 -> throw new HubException(HubException.Kind.UNAUTHORIZED, "The server refused this admin token.");
+            case 401 -> throw new HubException(HubException.Kind.UNAUTHORIZED, "The server refused this admin token.");
+            case 403 -> throw new HubException(HubException.Kind.UNAUTHORIZED,
+                    "This is a hub key without admin rights; use the admin token or an admin's key.");
+            case 429 -> throw new HubException(HubException.Kind.UNAUTHORIZED, "Too many wrong tokens from this computer: "
+                    + "the hub lets it try again in " + r.headers().firstValue("Retry-After").orElse("a few") + " s.");
             case 404 -> throw new HubException(HubException.Kind.NOT_FOUND,
                     detail == null ? "This hub does not offer " + r.request().uri().getPath()
                             + " yet; a newer hub is needed for this part." : detail);

@@ -26,6 +26,7 @@ class HttpHubClientTest {
     private final List<String> seen = new ArrayList<>();
     private HttpServer server;
     private String base;
+    private volatile boolean lockedOut;
 
     record Reply(int status, String type, String body) {
     }
@@ -52,6 +53,10 @@ class HttpHubClientTest {
         Reply r = replies.getOrDefault(key, new Reply(404, "application/problem+json", ""));
         byte[] body = r.body().getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().add("Content-Type", r.type());
+        if (lockedOut && key.equals("POST /api/v1/login")) {
+            ex.getResponseHeaders().add("Retry-After", "30");
+            r = new Reply(429, "application/problem+json", "");
+        }
         ex.sendResponseHeaders(r.status(), body.length == 0 ? -1 : body.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(body);
@@ -77,6 +82,16 @@ class HttpHubClientTest {
         assertThatThrownBy(() -> new HttpHubClient().connect(base, "tok")).hasMessageContaining("does not understand");
         server.stop(0);
         assertThatThrownBy(() -> new HttpHubClient().connect(base, "tok")).hasMessage("No hub answers at " + base + ".");
+    }
+
+    @Test
+    void aLockoutAndAKeyWithoutAdminRightsAreExplained() {
+        replies.put("POST /api/v1/login", new Reply(403, "application/problem+json", ""));
+        assertThatThrownBy(() -> new HttpHubClient().connect(base, "cch-user-key"))
+                .hasMessage("This is a hub key without admin rights; use the admin token or an admin's key.");
+        lockedOut = true;
+        assertThatThrownBy(() -> new HttpHubClient().connect(base, "guess"))
+                .hasMessage("Too many wrong tokens from this computer: the hub lets it try again in 30 s.");
     }
 
     @Test

@@ -117,7 +117,8 @@ class ScreenshotTour {
     private void shootConnect(FxRobot robot, DemoHub hub) throws Exception {
         java.util.prefs.Preferences prefs = java.util.prefs.Preferences.userRoot().node("cch-admin-tour");
         ConnectViewModel vm = new ConnectViewModel(new HttpHubClient(), new FxTaskRunner(),
-                new ConnectionMemory(prefs, new dev.cch.admin.testing.InMemoryVault()));
+                new ConnectionMemory(prefs, new dev.cch.admin.connect.EncryptedFileVault(
+                        Files.createTempDirectory("cch-tour-home").resolve(".cch-admin"))));
         WaitForAsyncUtils.asyncFx(() -> {
             vm.serverUrlProperty().set(hub.baseUrl());
             vm.tokenProperty().set(DemoHub.ADMIN_TOKEN);
