@@ -32,7 +32,9 @@ import java.util.StringJoiner;
 /**
  * Fills a fresh database with N generated request-log rows (through the real insert trigger that keeps the hourly
  * rollup), starts a hub on it, and times every dashboard and log query through the admin API over HTTP.
- * Usage: {@code bin/bench stats [rows]}; writes a markdown table to stdout and to {@code bench/results/stats.md}.
+ * Usage: {@code bin/bench stats [rows] [--keep]} (keep the filled database) or {@code bin/bench stats --reuse <db>}
+ * (time the queries again on a database kept before); writes a markdown table to stdout and to
+ * {@code bench/results/stats.md}.
  */
 public final class StatsBench {
     private static final String PG = System.getProperty("cch.bench.pg", "127.0.0.1:5432");
@@ -51,23 +53,41 @@ public final class StatsBench {
     private String base;
 
     public static void main(String[] args) throws Exception {
-        long rows = args.length > 0 ? Long.parseLong(args[0].replace("_", "")) : 5_000_000L;
-        new StatsBench().run(rows);
+        long rows = 5_000_000L;
+        boolean keep = false;
+        String reuse = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--keep" -> keep = true;
+                case "--reuse" -> reuse = args[++i];
+                default -> rows = Long.parseLong(args[i].replace("_", ""));
+            }
+        }
+        new StatsBench().run(rows, keep, reuse);
     }
 
-    void run(long rows) throws Exception {
-        String db = "cch_bench_" + (System.currentTimeMillis() / 1000);
-        admin("CREATE DATABASE " + db);
+    void run(long rows, boolean keep, String reuse) throws Exception {
+        String db = reuse != null ? reuse : "cch_bench_" + (System.currentTimeMillis() / 1000);
+        if (reuse == null) {
+            admin("CREATE DATABASE " + db);
+        }
         Path dataDir = Files.createTempDirectory("cch-bench-");
         HubServer hub = null;
         try {
             hub = HubServer.start(config(db, dataDir), Clock.systemUTC());
             base = hub.baseUrl();
-            long[] keyUsers = createTenants();
             String url = "jdbc:postgresql://" + PG + "/" + db;
-            long t0 = System.nanoTime();
-            generate(url, rows, keyUsers);
-            double insertSeconds = (System.nanoTime() - t0) / 1e9;
+            long[] keyUsers;
+            double insertSeconds = Double.NaN;
+            if (reuse == null) {
+                keyUsers = createTenants();
+                long t0 = System.nanoTime();
+                generate(url, rows, keyUsers);
+                insertSeconds = (System.nanoTime() - t0) / 1e9;
+            } else {
+                keyUsers = keyUsers(url);
+                rows = sizes(url).get("SELECT count(*) FROM request_log");
+            }
             Map<String, Long> sizes = sizes(url);
             List<String[]> results = timeQueries(keyUsers);
             String report = report(rows, insertSeconds, sizes, results);
@@ -79,7 +99,12 @@ public final class StatsBench {
             if (hub != null) {
                 hub.close();
             }
-            admin("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+            if (keep || reuse != null) {
+                System.err.println("database kept: " + db + " (time again with: bin/bench stats --reuse " + db
+                        + "; drop with: psql -h 127.0.0.1 -U postgres -c 'DROP DATABASE " + db + "')");
+            } else {
+                admin("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+            }
             try (var walk = Files.walk(dataDir)) {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
@@ -163,6 +188,17 @@ public final class StatsBench {
                 """.formatted(keyUsers, PROVIDERS, keys, models, MODELS.length, from, to);
     }
 
+    static long[] keyUsers(String url) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT user_id FROM api_keys ORDER BY id")) {
+            while (rs.next()) {
+                out.add(rs.getLong(1));
+            }
+        }
+        return out.stream().mapToLong(Long::longValue).toArray();
+    }
+
     static Map<String, Long> sizes(String url) throws SQLException {
         Map<String, Long> out = new LinkedHashMap<>();
         try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
@@ -241,9 +277,11 @@ public final class StatsBench {
     static String report(long rows, double insertSeconds, Map<String, Long> sizes, List<String[]> results) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "### Dashboard queries on %,d request-log rows%n%n", rows));
-        sb.append(String.format(Locale.ROOT, "Generated and inserted (rollup trigger included) in %.0f s (%,.0f rows/s). "
-                        + "request_log: %,d rows, %,d MB with indexes; usage_hourly: %,d rows, %,d MB.%n%n", insertSeconds,
-                rows / insertSeconds, sizes.get("SELECT count(*) FROM request_log"),
+        sb.append(Double.isNaN(insertSeconds) ? "" : String.format(Locale.ROOT,
+                "Generated and inserted (rollup trigger included) in %.0f s (%,.0f rows/s). ", insertSeconds,
+                rows / insertSeconds));
+        sb.append(String.format(Locale.ROOT, "request_log: %,d rows, %,d MB with indexes; usage_hourly: %,d rows, %,d MB.%n%n",
+                sizes.get("SELECT count(*) FROM request_log"),
                 sizes.get("SELECT pg_total_relation_size('request_log')") / (1024 * 1024),
                 sizes.get("SELECT count(*) FROM usage_hourly"),
                 sizes.get("SELECT pg_total_relation_size('usage_hourly')") / (1024 * 1024)));

@@ -70,6 +70,10 @@ public final class AdminAuth implements Handler {
                 if (r.refusal().isCredentialFailure()) {
                     lockout.failed(ip, credential);
                 }
+                if (r.refusal().status() == 503) {
+                    io.problem(res, Problem.of(503, "Unavailable", r.refusal().message()));
+                    return;
+                }
                 refusedLogin(req, ip, "invalid credentials", "unknown");
                 res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
                 io.problem(res, Problem.of(401, "Unauthorized", "invalid admin credentials"));
@@ -94,8 +98,11 @@ public final class AdminAuth implements Handler {
                 if (r.refusal().isCredentialFailure()) {
                     lockout.failed(ip, credential);
                 }
-                res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
-                io.problem(res, Problem.of(401, "Unauthorized", r.refusal().message()));
+                if (r.refusal().status() == 401) {
+                    res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
+                }
+                io.problem(res, Problem.of(r.refusal().status(), r.refusal().status() == 401 ? "Unauthorized" : "Unavailable",
+                        r.refusal().message()));
                 yield Optional.empty();
             }
         };

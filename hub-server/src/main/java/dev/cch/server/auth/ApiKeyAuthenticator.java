@@ -38,7 +38,9 @@ public final class ApiKeyAuthenticator {
         KEY_DISABLED("key_disabled", "this API key is disabled"),
         KEY_EXPIRED("key_expired", "this API key has expired"),
         USER_DISABLED("user_disabled", "the user of this API key is disabled"),
-        USER_EXPIRED("user_expired", "the user of this API key has expired");
+        USER_EXPIRED("user_expired", "the user of this API key has expired"),
+        /** The key is not cached and the database cannot be asked: a 503, not the caller's fault. */
+        UNAVAILABLE("auth_unavailable", "API keys cannot be checked right now (the database is unavailable); retry shortly");
 
         private final String code;
         private final String message;
@@ -60,6 +62,11 @@ public final class ApiKeyAuthenticator {
         public boolean isCredentialFailure() {
             return this == INVALID || this == CONFLICTING;
         }
+
+        /** The HTTP status this refusal answers with. */
+        public int status() {
+            return this == UNAVAILABLE ? 503 : 401;
+        }
     }
 
     /** The outcome of authentication. */
@@ -70,6 +77,9 @@ public final class ApiKeyAuthenticator {
         record Refused(Refusal refusal) implements Result {
         }
     }
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ApiKeyAuthenticator.class.getName());
+    private volatile boolean unavailableLogged;
 
     public ApiKeyAuthenticator(Function<String, Optional<KeyView>> keysByHash, LongFunction<Optional<UserView>> usersById,
                                Clock clock, Duration ttl) {
@@ -83,7 +93,10 @@ public final class ApiKeyAuthenticator {
         return switch (found) {
             case PresentedKey.Found.None n -> new Result.Refused(Refusal.MISSING);
             case PresentedKey.Found.Conflicting c -> new Result.Refused(Refusal.CONFLICTING);
-            case PresentedKey.Found.One one -> check(lookup(HubKeys.hash(one.key())));
+            case PresentedKey.Found.One one -> {
+                Cached c = lookup(HubKeys.hash(one.key()));
+                yield c == null ? new Result.Refused(Refusal.UNAVAILABLE) : check(c);
+            }
         };
     }
 
@@ -92,14 +105,30 @@ public final class ApiKeyAuthenticator {
         cache.clear();
     }
 
+    /**
+     * The key and its user, from the cache while fresh, else from the database. When the database cannot answer, a
+     * stale entry keeps serving (an admin change clears the cache, so nothing revoked survives) and a key never
+     * seen gets null.
+     */
     private Cached lookup(String hash) {
         Instant now = clock.instant();
         Cached c = cache.get(hash);
         if (c != null && c.loadedAt().plus(ttl).isAfter(now)) {
             return c;
         }
-        Optional<KeyView> key = keysByHash.apply(hash);
-        Optional<UserView> user = key.flatMap(k -> usersById.apply(k.userId()));
+        Optional<KeyView> key;
+        Optional<UserView> user;
+        try {
+            key = keysByHash.apply(hash);
+            user = key.flatMap(k -> usersById.apply(k.userId()));
+        } catch (RuntimeException e) {
+            if (!unavailableLogged) {
+                unavailableLogged = true;
+                LOG.warning("API keys cannot be loaded (" + e.getMessage() + "); serving cached keys until the database is back");
+            }
+            return c;
+        }
+        unavailableLogged = false;
         Cached fresh = new Cached(key.orElse(null), user.orElse(null), now);
         if (cache.size() >= MAX_ENTRIES) {
             cache.clear();

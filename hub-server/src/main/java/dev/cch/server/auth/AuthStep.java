@@ -49,9 +49,10 @@ public final class AuthStep implements Step {
                 if (r.refusal().isCredentialFailure()) {
                     lockout.failed(ip, credential);
                 }
-                HubError e = HubError.of(ErrorType.AUTHENTICATION, r.refusal().code(), r.refusal().message());
+                HubError e = HubError.of(r.refusal().status() == 503 ? ErrorType.UNAVAILABLE : ErrorType.AUTHENTICATION,
+                        r.refusal().code(), r.refusal().message());
                 ProxyReply reply = replies.error(ex, e, ErrorKind.CLIENT_ERROR);
-                ex.blocked("auth", 401, ErrorKind.CLIENT_ERROR, r.refusal().code());
+                ex.blocked("auth", r.refusal().status(), ErrorKind.CLIENT_ERROR, r.refusal().code());
                 ex.chain().rejected("auth", r.refusal().code());
                 yield reply;
             }

@@ -51,9 +51,11 @@ public final class ModelsRoutes implements HttpService {
                 : h.has("anthropic-version") ? ClientProtocol.ANTHROPIC : ClientProtocol.OPENAI_CHAT;
         switch (authenticator.authenticate(PresentedKey.find(h, req.query().rawValue()))) {
             case ApiKeyAuthenticator.Result.Refused r -> {
-                res.status(Status.UNAUTHORIZED_401);
+                boolean unavailable = r.refusal().status() == 503;
+                res.status(unavailable ? Status.SERVICE_UNAVAILABLE_503 : Status.UNAUTHORIZED_401);
                 res.header(HeaderNames.CONTENT_TYPE, "application/json");
-                res.send(replies.bodies().render(shape, HubError.of(ErrorType.AUTHENTICATION, r.refusal().code(), r.refusal().message())));
+                res.send(replies.bodies().render(shape, HubError.of(unavailable ? ErrorType.UNAVAILABLE : ErrorType.AUTHENTICATION,
+                        r.refusal().code(), r.refusal().message())));
             }
             case ApiKeyAuthenticator.Result.Accepted a -> {
                 res.header(HeaderNames.CONTENT_TYPE, "application/json");

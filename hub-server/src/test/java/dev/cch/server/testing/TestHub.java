@@ -191,7 +191,7 @@ public final class TestHub implements AutoCloseable {
         deleteTree(dataDir);
     }
 
-    static void deleteTree(Path p) {
+    public static void deleteTree(Path p) {
         try (var walk = Files.walk(p)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
         } catch (IOException e) {

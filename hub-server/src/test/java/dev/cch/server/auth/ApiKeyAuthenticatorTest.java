@@ -1,0 +1,65 @@
+package dev.cch.server.auth;
+
+import dev.cch.protocol.admin.KeyView;
+import dev.cch.protocol.admin.Limits;
+import dev.cch.protocol.admin.Role;
+import dev.cch.protocol.admin.UserView;
+import dev.cch.server.crypto.HubKeys;
+import dev.cch.server.testing.MutableClock;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ApiKeyAuthenticatorTest {
+    static final String SECRET = "cch-known-key-0123456789abcdef";
+    final MutableClock clock = MutableClock.atNow();
+    final AtomicBoolean databaseDown = new AtomicBoolean();
+    final AtomicInteger lookups = new AtomicInteger();
+    final KeyView key = new KeyView(1, 1, "k", "cch-known", "default", Limits.NONE, true, null, null, null, null, null);
+    final UserView user = new UserView(1, "u", "", Role.USER, "default", List.of(), Limits.NONE, List.of(), List.of(),
+            List.of(), true, null, null, null, null);
+    final ApiKeyAuthenticator auth = new ApiKeyAuthenticator(hash -> {
+        lookups.incrementAndGet();
+        if (databaseDown.get()) {
+            throw new IllegalStateException("no database connection");
+        }
+        return hash.equals(HubKeys.hash(SECRET)) ? Optional.of(key) : Optional.empty();
+    }, id -> Optional.of(user), clock, Duration.ofSeconds(5));
+
+    ApiKeyAuthenticator.Result check(String secret) {
+        return auth.authenticate(new PresentedKey.Found.One(secret));
+    }
+
+    @Test
+    void keysAreCachedForTheirTtlThenReloaded() {
+        assertThat(check(SECRET)).isInstanceOf(ApiKeyAuthenticator.Result.Accepted.class);
+        check(SECRET);
+        assertThat(lookups.get()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(6));
+        check(SECRET);
+        assertThat(lookups.get()).isEqualTo(2);
+    }
+
+    @Test
+    void whenTheDatabaseIsDownAKnownKeyKeepsWorkingAndAnUnknownOneIsUnavailableNotInvalid() {
+        check(SECRET);
+        databaseDown.set(true);
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(check(SECRET)).isInstanceOf(ApiKeyAuthenticator.Result.Accepted.class);
+        var unknown = check("cch-never-seen-0123456789abcdef");
+        assertThat(unknown).isEqualTo(new ApiKeyAuthenticator.Result.Refused(ApiKeyAuthenticator.Refusal.UNAVAILABLE));
+        assertThat(ApiKeyAuthenticator.Refusal.UNAVAILABLE.status()).isEqualTo(503);
+        assertThat(ApiKeyAuthenticator.Refusal.UNAVAILABLE.isCredentialFailure()).isFalse();
+
+        auth.invalidateAll(); // an admin change: nothing stale may survive it
+        assertThat(check(SECRET)).isEqualTo(new ApiKeyAuthenticator.Result.Refused(ApiKeyAuthenticator.Refusal.UNAVAILABLE));
+        databaseDown.set(false);
+        assertThat(check(SECRET)).isInstanceOf(ApiKeyAuthenticator.Result.Accepted.class);
+    }
+}
