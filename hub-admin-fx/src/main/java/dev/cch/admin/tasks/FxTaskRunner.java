@@ -17,4 +17,9 @@ public final class FxTaskRunner implements TaskRunner {
             }
         });
     }
+
+    @Override
+    public void later(Runnable action) {
+        Platform.runLater(action);
+    }
 }

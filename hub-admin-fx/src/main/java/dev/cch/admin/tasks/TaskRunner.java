@@ -6,6 +6,9 @@ import java.util.function.Consumer;
 public interface TaskRunner {
     <T> void run(Work<T> work, Consumer<T> onSuccess, Consumer<Exception> onFailure);
 
+    /** Runs {@code action} on the UI thread (from a background thread such as the live stream's reader). */
+    void later(Runnable action);
+
     /** Work that may fail. */
     @FunctionalInterface
     interface Work<T> {

@@ -17,4 +17,9 @@ public final class ImmediateTaskRunner implements TaskRunner {
         }
         onSuccess.accept(result);
     }
+
+    @Override
+    public void later(Runnable action) {
+        action.run();
+    }
 }

@@ -1,0 +1,112 @@
+package dev.cch.admin.settings;
+
+import dev.cch.admin.api.HubClient;
+import dev.cch.admin.common.Activity;
+import dev.cch.admin.common.Catalog;
+import dev.cch.admin.common.FieldErrors;
+import dev.cch.admin.common.FormReader;
+import dev.cch.admin.common.Parse;
+import dev.cch.admin.tasks.TaskRunner;
+import dev.cch.protocol.admin.ProviderGroupRequest;
+import dev.cch.protocol.admin.ProviderGroupView;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.util.List;
+
+/** Provider groups and their cost multipliers. */
+public final class ProviderGroupsViewModel {
+    private final HubClient client;
+    private final Activity activity;
+    private final Catalog<ProviderGroupView> groups = new Catalog<>(ProviderGroupView::id);
+    private final FieldErrors errors = new FieldErrors();
+    private final BooleanBinding cannotSave;
+    private Long id;
+    public final StringProperty name = new SimpleStringProperty("");
+    public final StringProperty costMultiplier = new SimpleStringProperty("1");
+    public final StringProperty description = new SimpleStringProperty("");
+
+    public ProviderGroupsViewModel(HubClient client, TaskRunner tasks) {
+        this.client = client;
+        this.activity = new Activity(tasks);
+        List.of(name, costMultiplier).forEach(p -> p.addListener(x -> validate()));
+        groups.selectedProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                id = now.id();
+                name.set(now.name());
+                costMultiplier.set(Parse.show(now.costMultiplier()));
+                description.set(now.description());
+            }
+        });
+        cannotSave = Bindings.createBooleanBinding(() -> activity.busyProperty().get() || errors.anyProperty().get(),
+                activity.busyProperty(), errors.anyProperty());
+        createNew();
+    }
+
+    public void load() {
+        activity.run(client::providerGroups, groups::setAll);
+    }
+
+    public void createNew() {
+        groups.selectedProperty().set(null);
+        id = null;
+        name.set("");
+        costMultiplier.set("1");
+        description.set("");
+        validate();
+    }
+
+    ProviderGroupRequest request(FormReader r) {
+        return new ProviderGroupRequest(name.get(), r.money("costMultiplier", costMultiplier.get()), description.get());
+    }
+
+    private void validate() {
+        FormReader r = new FormReader();
+        errors.set(r.with(request(r).validate()));
+    }
+
+    public void save() {
+        validate();
+        if (errors.anyProperty().get()) {
+            return;
+        }
+        ProviderGroupRequest req = request(new FormReader());
+        Long target = id;
+        activity.run(() -> target == null ? client.createProviderGroup(req) : client.updateProviderGroup(target, req), g -> {
+            groups.put(g);
+            activity.succeed("Saved group " + g.name() + ".");
+        }, e -> errors.set(e.fieldErrors()));
+    }
+
+    public void delete() {
+        ProviderGroupView g = groups.selectedProperty().get();
+        if (g != null) {
+            activity.run(() -> {
+                client.deleteProviderGroup(g.id());
+                return g;
+            }, x -> {
+                groups.remove(x);
+                createNew();
+                activity.succeed("Deleted group " + x.name() + ".");
+            });
+        }
+    }
+
+    public Activity activity() {
+        return activity;
+    }
+
+    public Catalog<ProviderGroupView> groups() {
+        return groups;
+    }
+
+    public FieldErrors errors() {
+        return errors;
+    }
+
+    public BooleanBinding cannotSave() {
+        return cannotSave;
+    }
+}
