@@ -65,6 +65,7 @@ import dev.cch.server.events.TrafficWindow;
 import dev.cch.server.stats.Periods;
 import dev.cch.server.stats.StatsRepository;
 import dev.cch.server.stats.StatsService;
+import dev.cch.server.stats.RollupZone;
 import dev.cch.server.logs.RequestLogRepository;
 import dev.cch.server.admin.UsageApi;
 import dev.cch.server.admin.WebhooksApi;
@@ -130,6 +131,7 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
                 new SettingsView(config.billRedirectedModel() ? "redirected" : "requested", config.priceSyncUrl(),
                         config.priceSyncHours(), config.logRetentionDays()));
         settings.reload();
+        RollupZone.ensure(db.client(), config.timeZone());
 
         ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(keys::findByHash, users::get, clock, Duration.ofSeconds(5));
         Replies replies = new Replies(new ErrorBodies(mapper));

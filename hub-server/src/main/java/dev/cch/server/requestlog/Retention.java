@@ -53,6 +53,7 @@ public final class Retention implements AutoCloseable {
                     .execute();
             total += n;
         } while (n == BATCH);
+        db.execute().createNamedDelete("session-usage-purge").addParam("cutoff", cutoff).execute();
         if (total > 0) {
             LOG.info("deleted " + total + " request log rows older than " + keep + " days");
         }

@@ -20,12 +20,11 @@ public final class SessionRepository {
     }
 
     /**
-     * Active sessions, most recently used first (at most 1,000), with what each used over its last day (a session
-     * idle for longer than its TTL starts afresh anyway, so older rows are not read).
+     * Active sessions, most recently used first (at most 1,000), with what each used since it began, from the
+     * per-session totals the database keeps as requests are logged.
      */
     public List<SessionView> active(Instant since) {
-        try (var rows = db.execute().createNamedQuery("session-active").addParam("since", Rows.param(since))
-                .addParam("horizon", Rows.param(since.minus(java.time.Duration.ofHours(24)))).execute()) {
+        try (var rows = db.execute().createNamedQuery("session-active").addParam("since", Rows.param(since)).execute()) {
             return rows.map(r -> {
                 BigDecimal cost = Rows.decimal(r, "cost_usd");
                 return new SessionView(Rows.string(r, "session_id"), Rows.longOr(r, "key_id", 0), Rows.string(r, "key_name"),

@@ -52,6 +52,17 @@ public final class Periods {
         return new Span(start.minusDays(days - 1L).toInstant(), start.plusDays(1).toInstant());
     }
 
+    /** The calendar day of an instant in the hub's zone. */
+    public java.time.LocalDate date(Instant i) {
+        return i.atZone(zone.get()).toLocalDate();
+    }
+
+    /** Whether an instant is a midnight in the hub's zone. */
+    public boolean isMidnight(Instant i) {
+        ZonedDateTime z = i.atZone(zone.get());
+        return z.toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
+    }
+
     public Instant now() {
         return clock.instant();
     }

@@ -9,10 +9,15 @@ import io.helidon.dbclient.DbRow;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** Statistics read from the hourly rollup, never from the raw request log. */
+/**
+ * Statistics read from the rollups the database keeps (never from the raw request log): {@code usage_hourly} for
+ * today and arbitrary ranges, {@code usage_daily} (calendar days in the hub's zone) for weeks, months and 30-day
+ * series. Each query aggregates by subject first and joins names to the handful of rows that result.
+ */
 public final class StatsRepository {
     private static final String FIGURES = """
             sum(u.requests) AS requests, sum(u.errors) AS errors, sum(u.input_tokens) AS input_tokens,
@@ -21,20 +26,30 @@ public final class StatsRepository {
             sum(u.duration_ms_sum) AS duration_ms_sum, sum(u.duration_count) AS duration_count,
             sum(u.ttft_ms_sum) AS ttft_ms_sum, sum(u.ttft_count) AS ttft_count""";
 
-    /** How one dimension is grouped and named: its key, its display name, and the table the name comes from. */
-    private record Dimension(String key, String name, String join) {
+    /** How one dimension is grouped ({@code a.g} after aggregation), keyed and named. */
+    private record Dimension(String group, String key, String name, String join) {
     }
 
-    /** Each dimension has its own rollup rows ({@code usage_hourly.dim}), keyed by subject id or model name. */
     private static final Map<String, Dimension> DIMENSIONS = Map.of(
-            "user", new Dimension("CAST(u.subject_id AS text)", "coalesce(x.name, 'user ' || u.subject_id)",
-                    "LEFT JOIN users x ON x.id = u.subject_id"),
-            "key", new Dimension("CAST(u.subject_id AS text)", "coalesce(x.name, 'key ' || u.subject_id)",
-                    "LEFT JOIN api_keys x ON x.id = u.subject_id"),
-            "provider", new Dimension("CAST(u.subject_id AS text)",
-                    "coalesce(x.name, CASE WHEN u.subject_id = 0 THEN '(none)' ELSE 'provider ' || u.subject_id END)",
-                    "LEFT JOIN providers x ON x.id = u.subject_id"),
-            "model", new Dimension("u.model", "u.model", ""));
+            "user", new Dimension("u.subject_id", "CAST(a.g AS text)", "coalesce(x.name, 'user ' || a.g)",
+                    "LEFT JOIN users x ON x.id = a.g"),
+            "key", new Dimension("u.subject_id", "CAST(a.g AS text)", "coalesce(x.name, 'key ' || a.g)",
+                    "LEFT JOIN api_keys x ON x.id = a.g"),
+            "provider", new Dimension("u.subject_id", "CAST(a.g AS text)",
+                    "coalesce(x.name, CASE WHEN a.g = 0 THEN '(none)' ELSE 'provider ' || a.g END)",
+                    "LEFT JOIN providers x ON x.id = a.g"),
+            "model", new Dimension("u.model", "a.g", "a.g", ""));
+
+    /** A time range over one rollup: hours as instants, or whole calendar days in the hub's zone. */
+    public sealed interface Range {
+        /** [from, to) in whole hours (the hourly rollup). */
+        record Hours(Instant from, Instant to) implements Range {
+        }
+
+        /** [from, to) in calendar days of the hub's zone (the daily rollup). */
+        record Days(LocalDate from, LocalDate to) implements Range {
+        }
+    }
 
     private final DbClient db;
 
@@ -62,33 +77,48 @@ public final class StatsRepository {
                 .map(r -> Rows.longOr(r, "n", 0)).orElse(0L);
     }
 
-    /** @param dimension user, key, provider or model; @param bucket hour or day */
-    public List<SeriesView.Point> series(String dimension, String bucket, Instant from, Instant to, String zone) {
+    /** Points per hour (an {@link Range.Hours} range) or per day (a {@link Range.Days} range), by dimension. */
+    public List<SeriesView.Point> series(String dimension, Range range, String zone) {
         Dimension d = dimension(dimension);
-        String sql = "SELECT date_trunc(CAST(:bucket AS text), u.hour AT TIME ZONE CAST(:zone AS text))"
-                + " AT TIME ZONE CAST(:zone AS text) AS start, " + d.key() + " AS key, min(" + d.name() + ") AS name, "
-                + FIGURES + " FROM usage_hourly u " + d.join() + " WHERE u.dim = '" + dimension + "'"
-                + " AND u.hour >= :from AND u.hour < :to GROUP BY 1, 2 ORDER BY 1, 2";
-        try (var rows = db.execute().createQuery(sql).addParam("bucket", bucket)
-                .addParam("zone", zone).addParam("from", Rows.param(from)).addParam("to", Rows.param(to)).execute()) {
+        String bucket = range instanceof Range.Days
+                ? "CAST(u.day AS timestamp) AT TIME ZONE CAST(:zone AS text)"
+                : "date_trunc('hour', u.hour AT TIME ZONE CAST(:zone AS text)) AT TIME ZONE CAST(:zone AS text)";
+        String sql = "SELECT a.bucket AS start, " + d.key() + " AS key, " + d.name() + " AS name, a.* FROM (SELECT "
+                + bucket + " AS bucket, " + d.group() + " AS g, " + FIGURES + from(range, dimension)
+                + " GROUP BY 1, 2) a " + d.join() + " ORDER BY 1, 2";
+        try (var rows = bind(db.execute().createQuery(sql), range).addParam("zone", zone).execute()) {
             return rows.map(r -> new SeriesView.Point(Rows.instant(r, "start"), Rows.string(r, "key"), Rows.string(r, "name"),
                     figures(r))).toList();
         }
     }
 
-    public List<LeaderboardView.Row> leaderboard(String dimension, Instant from, Instant to, int limit) {
+    /** The most expensive subjects of a range. */
+    public List<LeaderboardView.Row> leaderboard(String dimension, Range range, int limit) {
         Dimension d = dimension(dimension);
-        String sql = "SELECT " + d.key() + " AS key, min(" + d.name() + ") AS name, " + FIGURES
-                + " FROM usage_hourly u " + d.join() + " WHERE u.dim = '" + dimension + "'"
-                + " AND u.hour >= :from AND u.hour < :to GROUP BY 1 ORDER BY sum(u.cost_usd) DESC, sum(u.requests) DESC"
-                + " LIMIT :limit";
-        try (var rows = db.execute().createQuery(sql).addParam("from", Rows.param(from))
-                .addParam("to", Rows.param(to)).addParam("limit", limit).execute()) {
+        String sql = "SELECT " + d.key() + " AS key, " + d.name() + " AS name, a.* FROM (SELECT " + d.group() + " AS g, "
+                + FIGURES + from(range, dimension) + " GROUP BY 1 ORDER BY sum(u.cost_usd) DESC, sum(u.requests) DESC"
+                + " LIMIT :limit) a " + d.join() + " ORDER BY a.cost_usd DESC, a.requests DESC";
+        try (var rows = bind(db.execute().createQuery(sql), range).addParam("limit", limit).execute()) {
             return rows.map(r -> {
                 UsageFigures f = figures(r);
                 return new LeaderboardView.Row(Rows.string(r, "key"), Rows.string(r, "name"), f, f.cacheHitRate());
             }).toList();
         }
+    }
+
+    /** The FROM and WHERE of a range over its rollup; {@code dimension} is one of the fixed names (checked). */
+    private static String from(Range range, String dimension) {
+        return switch (range) {
+            case Range.Hours h -> " FROM usage_hourly u WHERE u.dim = '" + dimension + "' AND u.hour >= :from AND u.hour < :to";
+            case Range.Days days -> " FROM usage_daily u WHERE u.dim = '" + dimension + "' AND u.day >= :from AND u.day < :to";
+        };
+    }
+
+    private static <T extends io.helidon.dbclient.DbStatement<T>> T bind(T statement, Range range) {
+        return switch (range) {
+            case Range.Hours h -> statement.addParam("from", Rows.param(h.from())).addParam("to", Rows.param(h.to()));
+            case Range.Days d -> statement.addParam("from", d.from()).addParam("to", d.to());
+        };
     }
 
     private static Dimension dimension(String name) {

@@ -58,17 +58,16 @@ public final class StatsService {
         return repo.keyFigures(keyId, today.from(), today.to());
     }
 
-    /** @param range today (hourly) or 7d / 30d (daily) */
+    /** @param range today (hourly) or 7d / 30d (daily, from the daily rollup) */
     public SeriesView series(String range, String dimension) {
-        Periods.Span span = switch (range) {
-            case "today" -> periods.today();
-            case "7d" -> periods.lastDays(7);
-            case "30d" -> periods.lastDays(30);
+        StatsRepository.Range r = switch (range) {
+            case "today" -> hours(periods.today());
+            case "7d" -> days(periods.lastDays(7));
+            case "30d" -> days(periods.lastDays(30));
             default -> throw new IllegalArgumentException("range must be today, 7d or 30d");
         };
-        String bucket = range.equals("today") ? "hour" : "day";
-        return new SeriesView(range, bucket, dimension,
-                repo.series(dimension, bucket, span.from(), span.to(), periods.zone().getId()));
+        return new SeriesView(range, range.equals("today") ? "hour" : "day", dimension,
+                repo.series(dimension, r, periods.zone().getId()));
     }
 
     /** @param period today, week, month, or custom with from/to */
@@ -80,7 +79,17 @@ public final class StatsService {
             case "custom" -> new Periods.Span(from, to);
             default -> throw new IllegalArgumentException("period must be today, week, month or custom");
         };
-        return new LeaderboardView(dimension, period, span.from(), span.to(),
-                repo.leaderboard(dimension, span.from(), span.to(), limit));
+        // whole days read the daily rollup; today and ranges that start or end mid-day read the hourly one
+        StatsRepository.Range r = !period.equals("today") && periods.isMidnight(span.from()) && periods.isMidnight(span.to())
+                ? days(span) : hours(span);
+        return new LeaderboardView(dimension, period, span.from(), span.to(), repo.leaderboard(dimension, r, limit));
+    }
+
+    private static StatsRepository.Range hours(Periods.Span span) {
+        return new StatsRepository.Range.Hours(span.from(), span.to());
+    }
+
+    private StatsRepository.Range days(Periods.Span span) {
+        return new StatsRepository.Range.Days(periods.date(span.from()), periods.date(span.to()));
     }
 }
