@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.awaitility.Awaitility;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +25,7 @@ class GracefulShutdownTest {
             hub.createProvider("slow", "claude", upstream.baseUrl());
             String key = hub.userWithKey("zoe");
             String text = "a reply that takes a little while to stream out completely";
-            upstream.enqueue(Behaviour.reply(Reply.text(text)).withEventInterval(Duration.ofMillis(40)));
+            upstream.enqueue(Behaviour.reply(Reply.text(text)).withEventInterval(Duration.ofMillis(150)));
             HttpResponse<InputStream> r = hub.proxy().stream("/v1/messages",
                     "{\"model\":\"claude-haiku-4-5\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
                     "x-api-key", key);
@@ -32,6 +33,10 @@ class GracefulShutdownTest {
             byte[] first = body.readNBytes(20); // the stream is running
 
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> hub.server().close());
+            // readiness turns false first, so a load balancer stops sending while the stream still runs
+            Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> hub.proxy().get("/health/ready").status() == 503);
+            assertThat(stopping).isNotDone();
             String rest = new String(body.readAllBytes(), StandardCharsets.UTF_8);
             stopping.get();
 

@@ -110,6 +110,33 @@ class TwoNodesTest {
     }
 
     @Test
+    void aKeyOrUserDisabledOnOneNodeIsRefusedByTheOtherAtOnce() {
+        provider("off-up", "off", upstream("off-up"), Map.of());
+        long user = a.createUser(Map.of("name", "switch-off", "providerGroup", "off"));
+        JsonNode created = TestHub.expect(a.admin("POST", "/api/v1/keys", Map.of("userId", user, "name", "k")), 201);
+        String key = created.path("secret").asText();
+        long keyId = created.path("key").path("id").asLong();
+        // node B has the key cached
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> b.proxy().post("/v1/messages", body("off-1"), "x-api-key", key).status() == 200);
+
+        TestHub.expect(a.admin("PUT", "/api/v1/keys/" + keyId, Map.of("userId", user, "name", "k", "enabled", false)), 200);
+        // the change reaches B through Redis, long before B's 5-second key cache would expire
+        Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(10))
+                .until(() -> b.proxy().post("/v1/messages", body("off-2"), "x-api-key", key).status() == 401);
+        assertThat(b.proxy().post("/v1/messages", body("off-3"), "x-api-key", key).json().path("error").path("message")
+                .asText()).contains("disabled");
+
+        TestHub.expect(a.admin("PUT", "/api/v1/keys/" + keyId, Map.of("userId", user, "name", "k", "enabled", true)), 200);
+        Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(10))
+                .until(() -> b.proxy().post("/v1/messages", body("off-4"), "x-api-key", key).status() == 200);
+        TestHub.expect(a.admin("PUT", "/api/v1/users/" + user, Map.of("name", "switch-off", "providerGroup", "off",
+                "enabled", false)), 200);
+        Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(10))
+                .until(() -> b.proxy().post("/v1/messages", body("off-5"), "x-api-key", key).status() == 401);
+    }
+
+    @Test
     void spendTotalsAreTheSameSeenFromEitherNode() {
         FakeUpstream u = upstream("spend-up");
         provider("spend-up", "spend", u, Map.of());
