@@ -47,7 +47,7 @@ public final class FakeUpstream implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong served = new AtomicLong();
     private final AtomicLong abandoned = new AtomicLong();
-    private volatile Behaviour defaultBehaviour = Behaviour.ok();
+    private volatile java.util.function.Supplier<Behaviour> defaultBehaviour = Behaviour::ok;
     private volatile String expectedKey;
     private final WebServer server;
 
@@ -106,7 +106,13 @@ public final class FakeUpstream implements AutoCloseable {
 
     /** The behaviour used when the queue is empty. */
     public FakeUpstream defaultBehaviour(Behaviour b) {
-        this.defaultBehaviour = b;
+        this.defaultBehaviour = () -> b;
+        return this;
+    }
+
+    /** Chooses the behaviour of each request the queue does not cover (e.g. faults at random, for soak runs). */
+    public FakeUpstream defaultBehaviour(java.util.function.Supplier<Behaviour> chooser) {
+        this.defaultBehaviour = chooser;
         return this;
     }
 
@@ -154,7 +160,7 @@ public final class FakeUpstream implements AutoCloseable {
     public synchronized void reset() {
         queue.clear();
         recorded.clear();
-        defaultBehaviour = Behaviour.ok();
+        defaultBehaviour = Behaviour::ok;
     }
 
     @Override
@@ -355,7 +361,7 @@ public final class FakeUpstream implements AutoCloseable {
 
     private synchronized Behaviour next() {
         Behaviour b = queue.pollFirst();
-        return b != null ? b : defaultBehaviour;
+        return b != null ? b : defaultBehaviour.get();
     }
 
     private synchronized void record(ServerRequest req, byte[] body) {
