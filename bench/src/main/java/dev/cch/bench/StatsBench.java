@@ -39,6 +39,8 @@ import java.util.StringJoiner;
 public final class StatsBench {
     private static final String PG = System.getProperty("cch.bench.pg", "127.0.0.1:5432");
     private static final String TOKEN = "bench-admin-token-0123456789";
+    private static final String MASTER_KEY = java.util.Base64.getEncoder().encodeToString(
+            "bench-master-key-32-bytes-long!!".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     private static final int USERS = 100;
     private static final int KEYS_PER_USER = 3;
     private static final int PROVIDERS = 12;
@@ -119,9 +121,13 @@ public final class StatsBench {
         m.put("hub.database.url", "jdbc:postgresql://" + PG + "/" + db);
         m.put("hub.database.username", "postgres");
         m.put("hub.admin.token", TOKEN);
+        m.put("hub.master.key", MASTER_KEY); // fixed, so a kept database can be reused
+
         m.put("hub.time.zone", "UTC");
         m.put("hub.stats.cache.ms", "0"); // time the queries, not the cache
-        return HubConfig.from(Config.just(ConfigSources.create(m)));
+        // the shipped application.yaml underneath, so the server runs with production settings (tcp-no-delay etc.)
+        return HubConfig.from(Config.builder().disableEnvironmentVariablesSource().disableSystemPropertiesSource()
+                .sources(ConfigSources.create(m), ConfigSources.classpath("application.yaml")).build());
     }
 
     /** Users, keys (three per user) and providers through the admin API; returns the user id of each key. */

@@ -183,7 +183,7 @@ public final class ProviderRepository {
                 Rows.string(row, "name"),
                 ProviderType.fromWireName(Rows.string(row, "type")),
                 Rows.string(row, "base_url"),
-                new Secret(cipher.decrypt(Rows.bytes(row, "secret_ciphertext"))),
+                new Secret(unseal(row, "secret_ciphertext")),
                 Rows.bool(row, "enabled"),
                 Rows.intValue(row, "weight"),
                 Rows.intValue(row, "priority"),
@@ -230,5 +230,15 @@ public final class ProviderRepository {
     /** Restarts every usage window from now (the request log keeps the history). */
     public boolean resetUsage(long id) {
         return db.execute().createNamedUpdate("provider-reset-usage").addParam("id", id).execute() > 0;
+    }
+
+    /** A sealed column; a wrong master key stops the hub with a message that says so (never with the secret). */
+    private String unseal(DbRow row, String column) {
+        try {
+            return cipher.decrypt(Rows.bytes(row, column));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("provider " + Rows.string(row, "name") + ": " + e.getMessage()
+                    + "; start the hub with the master key the secrets were written with (HUB_MASTER_KEY or data/master.key)", e);
+        }
     }
 }
