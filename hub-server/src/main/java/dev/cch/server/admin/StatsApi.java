@@ -43,11 +43,12 @@ public final class StatsApi implements AdminRoute.Service {
         if (!StatsService.DIMENSIONS.contains(by)) {
             errors.add(new FieldError("by", "must be provider, user, key or model"));
         }
+        int top = Query.intParam(req, "top", 10, 1, 50, errors);
         if (!errors.isEmpty()) {
             io.invalid(res, errors);
             return;
         }
-        io.ok(res, stats.series(range, by));
+        io.ok(res, stats.series(range, by, top));
     }
 
     private void leaderboard(ServerRequest req, ServerResponse res) {

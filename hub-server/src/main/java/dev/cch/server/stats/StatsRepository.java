@@ -77,16 +77,28 @@ public final class StatsRepository {
                 .map(r -> Rows.longOr(r, "n", 0)).orElse(0L);
     }
 
-    /** Points per hour (an {@link Range.Hours} range) or per day (a {@link Range.Days} range), by dimension. */
-    public List<SeriesView.Point> series(String dimension, Range range, String zone) {
+    /** The key and name of the series that sums every subject outside the top ones. */
+    public static final String OTHER = "(other)";
+
+    /**
+     * Points per hour (an {@link Range.Hours} range) or per day (a {@link Range.Days} range), by dimension: one series
+     * for each of the {@code top} subjects of the whole range (most expensive first), and one {@link #OTHER} series
+     * summing the rest, so a chart stays readable and the answer small however many users or keys there are.
+     */
+    public List<SeriesView.Point> series(String dimension, Range range, String zone, int top) {
         Dimension d = dimension(dimension);
         String bucket = range instanceof Range.Days
                 ? "CAST(u.day AS timestamp) AT TIME ZONE CAST(:zone AS text)"
                 : "date_trunc('hour', u.hour AT TIME ZONE CAST(:zone AS text)) AT TIME ZONE CAST(:zone AS text)";
-        String sql = "SELECT a.bucket AS start, " + d.key() + " AS key, " + d.name() + " AS name, a.* FROM (SELECT "
-                + bucket + " AS bucket, " + d.group() + " AS g, " + FIGURES + from(range, dimension)
-                + " GROUP BY 1, 2) a " + d.join() + " ORDER BY 1, 2";
-        try (var rows = bind(db.execute().createQuery(sql), range).addParam("zone", zone).execute()) {
+        String sql = "WITH b AS (SELECT " + bucket + " AS bucket, " + d.group() + " AS g, " + FIGURES
+                + from(range, dimension) + " GROUP BY 1, 2),"
+                + " t AS (SELECT b.g FROM b GROUP BY b.g ORDER BY sum(b.cost_usd) DESC, sum(b.requests) DESC, b.g LIMIT :top),"
+                + " s AS (SELECT b.* FROM b JOIN t ON t.g = b.g UNION ALL SELECT b.bucket, NULL, "
+                + FIGURES.replace("u.", "b.") + " FROM b WHERE b.g NOT IN (SELECT g FROM t) GROUP BY b.bucket)"
+                + " SELECT a.bucket AS start, coalesce(" + d.key() + ", '" + OTHER + "') AS key,"
+                + " CASE WHEN a.g IS NULL THEN '" + OTHER + "' ELSE " + d.name() + " END AS name, a.* FROM s a "
+                + d.join() + " ORDER BY 1, 2";
+        try (var rows = bind(db.execute().createQuery(sql), range).addParam("zone", zone).addParam("top", top).execute()) {
             return rows.map(r -> new SeriesView.Point(Rows.instant(r, "start"), Rows.string(r, "key"), Rows.string(r, "name"),
                     figures(r))).toList();
         }

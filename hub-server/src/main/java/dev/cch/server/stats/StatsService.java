@@ -59,7 +59,7 @@ public final class StatsService {
     }
 
     /** @param range today (hourly) or 7d / 30d (daily, from the daily rollup) */
-    public SeriesView series(String range, String dimension) {
+    public SeriesView series(String range, String dimension, int top) {
         StatsRepository.Range r = switch (range) {
             case "today" -> hours(periods.today());
             case "7d" -> days(periods.lastDays(7));
@@ -67,7 +67,7 @@ public final class StatsService {
             default -> throw new IllegalArgumentException("range must be today, 7d or 30d");
         };
         return new SeriesView(range, range.equals("today") ? "hour" : "day", dimension,
-                repo.series(dimension, r, periods.zone().getId()));
+                repo.series(dimension, r, periods.zone().getId(), top));
     }
 
     /** @param period today, week, month, or custom with from/to */

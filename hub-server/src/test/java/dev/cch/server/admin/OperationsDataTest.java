@@ -116,6 +116,25 @@ class OperationsDataTest {
     }
 
     @Test
+    void seriesKeepsTheTopSubjectsAndSumsTheRestIntoOther() {
+        JsonNode all = TestHub.expect(hub.admin("GET", "/api/v1/stats/series?range=7d&by=key", null), 200);
+        JsonNode richest = null;
+        long requests = 0;
+        for (JsonNode p : all.path("points")) {
+            requests += p.path("figures").path("requests").asLong();
+            if (richest == null || p.path("figures").path("costUsd").decimalValue()
+                    .compareTo(richest.path("figures").path("costUsd").decimalValue()) > 0) {
+                richest = p;
+            }
+        }
+        JsonNode top = TestHub.expect(hub.admin("GET", "/api/v1/stats/series?range=7d&by=key&top=1", null), 200);
+        assertThat(top.path("points")).hasSize(2);
+        assertThat(top.path("points").findValuesAsText("key")).containsExactlyInAnyOrder(richest.path("key").asText(), "(other)");
+        assertThat(top.path("points").findValues("requests").stream().mapToLong(JsonNode::asLong).sum()).isEqualTo(requests);
+        assertThat(hub.admin("GET", "/api/v1/stats/series?top=0", null).status()).isEqualTo(400);
+    }
+
+    @Test
     void badStatsParametersAreNamed() {
         Http.Answer a = hub.admin("GET", "/api/v1/stats/leaderboard?by=colour&period=custom&from=yesterday", null);
         assertThat(a.status()).isEqualTo(400);
