@@ -186,7 +186,7 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
                         () -> state instanceof RedisStateStore r ? r.failOpens() : 0);
         Health health = new Health(db::ping, state, HubServer.VERSION);
 
-        AdminIo io = new AdminIo(mapper);
+        AdminIo io = new AdminIo(mapper, config.edge().maxBodyBytes());
         MetricsTicker ticker = new MetricsTicker(events, traffic, stats::overview, inFlight::count, clock);
         AuditLog audit = new AuditLog(db.client(), mapper);
         ChangeBus changes = new ChangeBus(state, Map.of(
@@ -225,7 +225,8 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
                 new EventsApi(events, mapper, health::isReady),
                 new WebhooksApi(notifications, io, audit));
         AdminAuth adminAuth = new AdminAuth(token.value(), authenticator, lockout, io, audit);
-        ProxyRoutes proxy = new ProxyRoutes(pipeline, finish, replies, mapper, clock, inFlight);
+        ProxyRoutes proxy = new ProxyRoutes(pipeline, finish, replies, mapper, clock, inFlight,
+                config.edge().maxBodyBytes());
         ModelsRoutes models = new ModelsRoutes(authenticator, new ModelCatalog(catalog::all, prices::all), replies, mapper);
 
         return new HubParts(config, mapper, db, state, logWriter, health, inFlight, token.value(), token.created(),

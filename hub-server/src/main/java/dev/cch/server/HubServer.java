@@ -42,6 +42,7 @@ public final class HubServer implements AutoCloseable {
         WebServer server = WebServer.builder()
                 .config(config.server())
                 .shutdownHook(false)
+                .contentEncoding(new dev.cch.server.proxy.EncodingPassThrough())
                 .addFeature(OpenApiRoutes.feature())
                 .routing(r -> {
                     r.register("/health", new HealthRoutes(p.health(), p.mapper()));
