@@ -42,13 +42,28 @@ public final class RawHttp {
         byte[] buf = new byte[8192];
         int n;
         try {
-            while ((n = in.read(buf)) != -1) {
+            while (!complete(b.toByteArray()) && (n = in.read(buf)) != -1) {
                 b.write(buf, 0, n);
             }
         } catch (java.net.SocketException reset) {
             // the server may reset after answering a request it refused to read
         }
         return b.toByteArray();
+    }
+
+    /** Whether a whole answer arrived (the server may keep the connection open). */
+    private static boolean complete(byte[] raw) {
+        String text = new String(raw, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n\r\n");
+        if (end < 0) {
+            return false;
+        }
+        String head = text.substring(0, end).toLowerCase(Locale.ROOT);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\r\ncontent-length: *(\\d+)").matcher(head);
+        if (m.find()) {
+            return raw.length >= end + 4 + Integer.parseInt(m.group(1));
+        }
+        return !head.contains("transfer-encoding: chunked") || text.endsWith("\r\n0\r\n\r\n");
     }
 
     private static Answer parse(byte[] raw) {
