@@ -83,11 +83,20 @@ final class FieldTypes {
                 }
             }
         }
-        if (p == null && protocol != ClientProtocol.GEMINI && protocol != ClientProtocol.OPENAI_RESPONSES
-                && !present(body.get("messages"))) {
-            p = "\"messages\" is required";
+        if (p == null) {
+            p = missing(protocol, body);
         }
         return p;
+    }
+
+    /** The conversation itself is required: without it no provider, converted or not, can answer. */
+    private static String missing(ClientProtocol protocol, JsonNode body) {
+        return switch (protocol) {
+            case ANTHROPIC, OPENAI_CHAT -> present(body.get("messages")) ? null : "\"messages\" is required";
+            case OPENAI_RESPONSES -> present(body.get("input")) ? null : "\"input\" is required";
+            case GEMINI -> present(body.get("contents")) || present(body.path("request").get("contents"))
+                    || present(body.path("generateContentRequest").get("contents")) ? null : "\"contents\" is required";
+        };
     }
 
     private static String fields(ClientProtocol protocol, JsonNode body, String prefix) {

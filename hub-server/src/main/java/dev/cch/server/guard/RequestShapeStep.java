@@ -32,6 +32,9 @@ public final class RequestShapeStep implements Step {
         if (problem != null && (!gemini || r.body().length > 0)) {
             return replies.badRequest(ex, BY, problem);
         }
+        if (problem == null && !r.json().isObject()) {
+            return replies.badRequest(ex, BY, "request body is not valid JSON");
+        }
         if (problem == null) {
             String typeProblem = FieldTypes.problem(r.protocol(), r.json());
             if (typeProblem != null) {

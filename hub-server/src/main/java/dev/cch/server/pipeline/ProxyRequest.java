@@ -200,7 +200,7 @@ public final class ProxyRequest {
                 return;
             }
             JsonToken t = readFields(p, true);
-            if (t != JsonToken.END_OBJECT) {
+            if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
                 peekError = "request body is not valid JSON";
             }
         } catch (IOException e) {
