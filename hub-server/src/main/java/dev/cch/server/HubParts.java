@@ -138,7 +138,8 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
         Watchdog watchdog = new Watchdog();
         ProxyRouting proxyRouting = new ProxyRouting();
         proxyRouting.install();
-        HelidonTransport transport = new HelidonTransport(watchdog, proxyRouting);
+        HelidonTransport transport = new HelidonTransport(watchdog, proxyRouting,
+                config.edge().blockPrivateAddresses());
         ProviderSelector selector = new ProviderSelector(catalog::all, Conversions::canServe, clock, config::timeZone,
                 new Random());
         SharedBreakers breakers = new SharedBreakers(state, clock);
@@ -209,7 +210,8 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
                 new UsersApi(users, io, audit, changes),
                 new KeysApi(keys, users, new HubKeys(), io, audit, changes),
                 new ProvidersApi(providers, io, audit, changes,
-                        (id, model) -> catalog.byId(id).map(p -> new ProviderTester(transport).test(p, model))),
+                        (id, model) -> catalog.byId(id).map(p -> new ProviderTester(transport).test(p, model)),
+                        config.edge().blockPrivateAddresses()),
                 new BreakersApi(catalog::all, state, breakers, clock, io, audit),
                 usage,
                 new ErrorRulesApi(ruleRepo, errorRules, io, audit, changes),
