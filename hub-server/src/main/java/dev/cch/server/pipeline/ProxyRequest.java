@@ -118,8 +118,8 @@ public final class ProxyRequest {
         if (endpoint == Endpoint.GEMINI_STREAM) {
             return true;
         }
-        if (endpoint.protocol() == ClientProtocol.GEMINI) {
-            return false;
+        if (endpoint.protocol() == ClientProtocol.GEMINI || endpoint == Endpoint.COUNT_TOKENS) {
+            return false; // token counts are one JSON answer whatever the body says
         }
         peek();
         return stream;

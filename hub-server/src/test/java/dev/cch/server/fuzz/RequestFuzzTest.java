@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequestFuzzTest {
     static final int PER_ENDPOINT = Integer.getInteger("fuzz.bodies", 10_000);
     static final long SEED = Long.getLong("fuzz.seed", 20261126L);
-    static final int CLIENTS = 4;
+    static final int CLIENTS = Integer.getInteger("fuzz.clients", 4);
 
     static TestHub hub;
     static FakeUpstream upstream;
