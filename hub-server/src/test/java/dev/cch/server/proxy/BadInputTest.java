@@ -200,6 +200,13 @@ class BadInputTest {
         assertThat(errorIn("anthropic", a)).contains("decompressed");
     }
 
+    @Test
+    void tokenCountingAnswersJsonEvenWhenTheBodyAsksForAStream() {
+        Http.Answer a = post("/v1/messages/count_tokens", GOOD.replace("\"max_tokens\":16", "\"stream\":true"));
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        assertThat(a.json().path("input_tokens").asLong()).isPositive();
+    }
+
     static byte[] gzip(byte[] b) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream z = new GZIPOutputStream(out)) {
