@@ -119,7 +119,7 @@ class HeaderInjectionTest {
     void oversizedHeadersAreA4xxAndHeadersUnderTheLimitPass() {
         RawHttp.Answer big = RawHttp.send(hub.server().port(), head("/v1/messages", "x-big: " + "a".repeat(10_000)),
                 BODY.getBytes(StandardCharsets.UTF_8));
-        assertThat(big.status()).isBetween(400, 499);
+        assertThat(big.status()).as("Helidon refuses an oversized header block with 400 before routing").isEqualTo(400);
         RawHttp.Answer fits = RawHttp.send(hub.server().port(), head("/v1/messages", "x-big: " + "a".repeat(6_000)),
                 BODY.getBytes(StandardCharsets.UTF_8));
         assertThat(fits.status()).isEqualTo(200);
