@@ -138,7 +138,8 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
         Watchdog watchdog = new Watchdog();
         ProxyRouting proxyRouting = new ProxyRouting();
         proxyRouting.install();
-        HelidonTransport transport = new HelidonTransport(watchdog, proxyRouting);
+        HelidonTransport transport = new HelidonTransport(watchdog, proxyRouting,
+                config.edge().blockPrivateAddresses());
         ProviderSelector selector = new ProviderSelector(catalog::all, Conversions::canServe, clock, config::timeZone,
                 new Random());
         SharedBreakers breakers = new SharedBreakers(state, clock);
@@ -186,7 +187,7 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
                         () -> state instanceof RedisStateStore r ? r.failOpens() : 0);
         Health health = new Health(db::ping, state, HubServer.VERSION);
 
-        AdminIo io = new AdminIo(mapper);
+        AdminIo io = new AdminIo(mapper, config.edge().maxBodyBytes());
         MetricsTicker ticker = new MetricsTicker(events, traffic, stats::overview, inFlight::count, clock);
         AuditLog audit = new AuditLog(db.client(), mapper);
         ChangeBus changes = new ChangeBus(state, Map.of(
@@ -209,7 +210,8 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
                 new UsersApi(users, io, audit, changes),
                 new KeysApi(keys, users, new HubKeys(), io, audit, changes),
                 new ProvidersApi(providers, io, audit, changes,
-                        (id, model) -> catalog.byId(id).map(p -> new ProviderTester(transport).test(p, model))),
+                        (id, model) -> catalog.byId(id).map(p -> new ProviderTester(transport).test(p, model)),
+                        config.edge().blockPrivateAddresses()),
                 new BreakersApi(catalog::all, state, breakers, clock, io, audit),
                 usage,
                 new ErrorRulesApi(ruleRepo, errorRules, io, audit, changes),
@@ -225,7 +227,8 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
                 new EventsApi(events, mapper, health::isReady),
                 new WebhooksApi(notifications, io, audit));
         AdminAuth adminAuth = new AdminAuth(token.value(), authenticator, lockout, io, audit);
-        ProxyRoutes proxy = new ProxyRoutes(pipeline, finish, replies, mapper, clock, inFlight);
+        ProxyRoutes proxy = new ProxyRoutes(pipeline, finish, replies, mapper, clock, inFlight,
+                config.edge().maxBodyBytes());
         ModelsRoutes models = new ModelsRoutes(authenticator, new ModelCatalog(catalog::all, prices::all), replies, mapper);
 
         return new HubParts(config, mapper, db, state, logWriter, health, inFlight, token.value(), token.created(),

@@ -42,8 +42,12 @@ public final class HubServer implements AutoCloseable {
         WebServer server = WebServer.builder()
                 .config(config.server())
                 .shutdownHook(false)
+                .contentEncoding(new dev.cch.server.proxy.EncodingPassThrough())
                 .addFeature(OpenApiRoutes.feature())
                 .routing(r -> {
+                    if (!config.edge().corsAllowedOrigins().isEmpty()) {
+                        r.addFilter(new dev.cch.server.web.Cors(config.edge().corsAllowedOrigins()));
+                    }
                     r.register("/health", new HealthRoutes(p.health(), p.mapper()));
                     r.get("/metrics", (req, res) -> {
                         res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");

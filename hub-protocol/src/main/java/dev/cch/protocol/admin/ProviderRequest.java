@@ -111,8 +111,8 @@ public record ProviderRequest(String name, String description, String type, Stri
             } else if (RESERVED_HEADERS.contains(k.toLowerCase(Locale.ROOT))) {
                 v.add("customHeaders." + k, "is set by the hub and cannot be overridden");
             }
-            if (val == null || val.indexOf('\r') >= 0 || val.indexOf('\n') >= 0) {
-                v.add("customHeaders." + k, "value must be one line");
+            if (val == null || !val.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c <= 0x7e))) {
+                v.add("customHeaders." + k, "value must be one line of visible ASCII");
             }
         });
         v.merge(limits.validate(v.nested("limits")));

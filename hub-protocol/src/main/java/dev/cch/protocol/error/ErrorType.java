@@ -8,6 +8,7 @@ public enum ErrorType {
     PERMISSION(403, "permission_error", "permission_error", "PERMISSION_DENIED"),
     NOT_FOUND(404, "not_found_error", "not_found_error", "NOT_FOUND"),
     TOO_LARGE(413, "request_too_large", "invalid_request_error", "INVALID_ARGUMENT"),
+    UNSUPPORTED_MEDIA(415, "invalid_request_error", "invalid_request_error", "INVALID_ARGUMENT"),
     RATE_LIMIT(429, "rate_limit_error", "rate_limit_exceeded", "RESOURCE_EXHAUSTED"),
     UPSTREAM(502, "api_error", "server_error", "UNAVAILABLE"),
     UNAVAILABLE(503, "overloaded_error", "server_error", "UNAVAILABLE"),
@@ -51,6 +52,7 @@ public enum ErrorType {
             case 403 -> PERMISSION;
             case 404 -> NOT_FOUND;
             case 413 -> TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA;
             case 429 -> RATE_LIMIT;
             case 503, 529 -> UNAVAILABLE;
             case 504, 524 -> TIMEOUT;

@@ -45,6 +45,6 @@ class ProviderRequestTest {
     void headerValuesCannotSmuggleLineBreaks() {
         ProviderRequest r = new ProviderRequest("p", null, "claude", "https://a.example", "s", null, null, null, null, null,
                 null, null, null, null, null, Map.of("x-note", "a\r\nX-Injected: 1"), null, null, null, null, null, null, null, null);
-        assertThat(r.validate()).extracting(FieldError::message).contains("value must be one line");
+        assertThat(r.validate()).extracting(FieldError::message).contains("value must be one line of visible ASCII");
     }
 }

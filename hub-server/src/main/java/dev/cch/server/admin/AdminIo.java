@@ -22,9 +22,11 @@ import java.util.stream.Collectors;
  */
 public final class AdminIo {
     private final ObjectMapper mapper;
+    private final long maxBodyBytes;
 
-    public AdminIo(ObjectMapper mapper) {
+    public AdminIo(ObjectMapper mapper, long maxBodyBytes) {
         this.mapper = mapper;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     public ObjectMapper mapper() {
@@ -33,7 +35,18 @@ public final class AdminIo {
 
     /** The body as {@code type}, or empty after answering 400 with the reason. */
     public <T> Optional<T> read(ServerRequest req, ServerResponse res, Class<T> type) {
-        byte[] body = req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0];
+        byte[] body;
+        try {
+            body = req.content().hasEntity() ? req.content().inputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8,
+                    maxBodyBytes + 1)) : new byte[0];
+        } catch (IOException | java.io.UncheckedIOException e) {
+            problem(res, Problem.of(400, "Invalid request", "body could not be read"));
+            return Optional.empty();
+        }
+        if (body.length > maxBodyBytes) {
+            problem(res, Problem.of(413, "Payload too large", "the body is larger than " + maxBodyBytes + " bytes"));
+            return Optional.empty();
+        }
         if (body.length == 0) {
             problem(res, Problem.of(400, "Invalid request", "a JSON body is required"));
             return Optional.empty();

@@ -7,6 +7,8 @@ import dev.cch.server.providers.ProviderRepository;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import dev.cch.server.providers.PrivateAddresses;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +21,7 @@ public final class ProvidersApi implements AdminRoute.Service {
     private final AdminIo io;
     private final Crud<ProviderRequest, ProviderView> crud;
     private final BiFunction<Long, String, Optional<ProviderTestResult>> tester;
+    private final boolean blockPrivateAddresses;
 
     /** The optional body of a connection test. */
     public record TestRequest(String model) {
@@ -26,11 +29,12 @@ public final class ProvidersApi implements AdminRoute.Service {
 
     /** @param tester runs a connection test of provider id with a model (null: the type's default), if it exists */
     public ProvidersApi(ProviderRepository providers, AdminIo io, AuditLog audit, AdminChanges changes,
-                        BiFunction<Long, String, Optional<ProviderTestResult>> tester) {
+                        BiFunction<Long, String, Optional<ProviderTestResult>> tester, boolean blockPrivateAddresses) {
+        this.blockPrivateAddresses = blockPrivateAddresses;
         this.providers = providers;
         this.io = io;
         this.tester = tester;
-        this.crud = new Crud<>(new Crud.Resource<>("provider", ProviderRequest.class, ProvidersApi::validate,
+        this.crud = new Crud<>(new Crud.Resource<>("provider", ProviderRequest.class, this::validate,
                 r -> Crud.Created.<ProviderView>plain().apply(providers.create(r)), providers::update, providers::get, providers::delete, ProviderView::name,
                 ProviderView::id, changes::providersChanged), io, audit);
     }
@@ -73,11 +77,22 @@ public final class ProvidersApi implements AdminRoute.Service {
     }
 
     /** A new provider needs a secret; a replaced one keeps its own when none is sent. */
-    private static List<FieldError> validate(Long id, ProviderRequest r) {
+    private List<FieldError> validate(Long id, ProviderRequest r) {
         List<FieldError> errors = new ArrayList<>(r.validate());
         if (id == null && (r.secret() == null || r.secret().isBlank())) {
             errors.add(new FieldError("secret", "is required"));
         }
+        if (blockPrivateAddresses) {
+            PrivateAddresses.problemOfUrl(r.baseUrl()).ifPresent(p -> errors.add(new FieldError("baseUrl", blocked(p))));
+            if (r.proxyUrl() != null && !r.proxyUrl().contains("****")) {
+                PrivateAddresses.problemOfUrl(r.proxyUrl()).ifPresent(p -> errors.add(new FieldError("proxyUrl", blocked(p))));
+            }
+        }
         return errors;
+    }
+
+    private static String blocked(String problem) {
+        return "must not point at a private, loopback, link-local or metadata address (" + problem
+                + "; hub.providers.block-private-addresses is on)";
     }
 }

@@ -41,7 +41,22 @@ public record HubConfig(Config server,
                         Duration lockoutWindow,
                         Duration lockoutDuration,
                         Notify notifications,
-                        Langfuse langfuse) {
+                        Langfuse langfuse,
+                        Edge edge) {
+
+    /**
+     * What the hub accepts at its edge: the largest request body after decoding (413 above it), the browser origins
+     * answered with CORS headers (empty = none), and whether providers may point at private, loopback, link-local or
+     * metadata addresses.
+     */
+    public record Edge(long maxBodyBytes, java.util.List<String> corsAllowedOrigins, boolean blockPrivateAddresses) {
+        public Edge {
+            if (maxBodyBytes < 1) {
+                throw new IllegalArgumentException("hub.proxy.max-body-bytes must be positive");
+            }
+            corsAllowedOrigins = java.util.List.copyOf(corsAllowedOrigins);
+        }
+    }
 
     /**
      * Notification delivery: queue bound, attempts per message and the first backoff (doubling), the request
@@ -105,7 +120,17 @@ public record HubConfig(Config server,
                         hub.get("langfuse.queue").asInt().orElse(10_000),
                         hub.get("langfuse.batch").asInt().orElse(100),
                         Duration.ofMillis(hub.get("langfuse.timeout.ms").asLong().orElse(10_000L)),
-                        hub.get("langfuse.include.content").asBoolean().orElse(false)));
+                        hub.get("langfuse.include.content").asBoolean().orElse(false)),
+                new Edge(hub.get("proxy.max-body-bytes").asLong().orElse(32L * 1024 * 1024),
+                        origins(hub.get("cors.allowed-origins")),
+                        hub.get("providers.block-private-addresses").asBoolean().orElse(false)));
+    }
+
+    /** A list node or one comma-separated string (the form environment variables take). */
+    private static java.util.List<String> origins(Config c) {
+        java.util.List<String> raw = c.isList() ? c.asList(String.class).orElse(java.util.List.of())
+                : java.util.List.of(c.asString().orElse("").split(","));
+        return raw.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     private static Optional<String> nonBlank(Config c) {

@@ -12,6 +12,8 @@ import dev.cch.server.routing.AttemptStep;
 import dev.cch.server.routing.ResponseConversion;
 
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Attempt step: when the provider speaks another protocol than the client, the request is converted for it (with
@@ -19,6 +21,7 @@ import java.util.Optional;
  * through untouched.
  */
 public final class ConvertRequest implements AttemptStep {
+    private static final Logger LOG = Logger.getLogger(ConvertRequest.class.getName());
 
     @Override
     public AttemptResult handle(Attempt a, Next next) {
@@ -34,9 +37,14 @@ public final class ConvertRequest implements AttemptStep {
         String project = a.provider().customHeaders().get("x-goog-user-project");
         try {
             a.body(c.request(request, new Converter.RequestContext(redirected, a.exchange().request().stream(), project)));
-        } catch (ConversionException | RuntimeException e) {
-            return AttemptResult.Failure.of(ErrorKind.CONVERSION, "cannot convert the request for "
+        } catch (ConversionException e) {
+            return AttemptResult.Failure.of(ErrorKind.UNCONVERTIBLE, "cannot convert the request for "
                     + a.provider().type().wireName() + ": " + e.getMessage());
+        } catch (RuntimeException bug) {
+            LOG.log(Level.SEVERE, "converting request " + a.exchange().request().id() + " for "
+                    + a.provider().type().wireName() + " failed", bug);
+            return AttemptResult.Failure.of(ErrorKind.CONVERSION, "cannot convert the request for "
+                    + a.provider().type().wireName() + ": " + bug.getMessage());
         }
         Converter.ResponseContext ctx = c.responseContext(request, a.exchange().request().model());
         a.conversion(new ResponseConversion() {

@@ -1,12 +1,20 @@
 package dev.cch.server.guard;
 
+import dev.cch.protocol.ClientProtocol;
 import dev.cch.server.pipeline.Exchange;
+import dev.cch.server.pipeline.HeaderHygiene;
 import dev.cch.server.pipeline.ProxyReply;
+import dev.cch.server.pipeline.ProxyRequest;
 import dev.cch.server.pipeline.Replies;
 import dev.cch.server.pipeline.Step;
 
-/** Pipeline step: the body must be a JSON object naming a model, or the caller gets a clear 400. */
+/**
+ * Pipeline step: the body must be readable UTF-8 JSON within the size limit, an object whose well-known fields have
+ * their protocol's types, naming a printable model; otherwise the caller gets a clear 4xx in its own protocol.
+ */
 public final class RequestShapeStep implements Step {
+    private static final String BY = "invalid_request";
+
     private final Replies replies;
 
     public RequestShapeStep(Replies replies) {
@@ -15,19 +23,33 @@ public final class RequestShapeStep implements Step {
 
     @Override
     public ProxyReply handle(Exchange ex, Chain chain) {
-        String problem = ex.request().bodyProblem();
-        if (problem != null && ex.request().endpoint().protocol() != dev.cch.protocol.ClientProtocol.GEMINI) {
-            return replies.badRequest(ex, "invalid_request", problem);
+        ProxyRequest r = ex.request();
+        if (r.bodyRejection() != null) {
+            return replies.blocked(ex, BY, r.bodyRejection());
         }
-        if (problem != null && ex.request().body().length > 0) {
-            return replies.badRequest(ex, "invalid_request", problem);
+        String problem = r.bodyProblem();
+        boolean gemini = r.protocol() == ClientProtocol.GEMINI;
+        if (problem != null && (!gemini || r.body().length > 0)) {
+            return replies.badRequest(ex, BY, problem);
         }
-        String model = ex.request().model();
+        if (problem == null && !r.json().isObject()) {
+            return replies.badRequest(ex, BY, "request body is not valid JSON");
+        }
+        if (problem == null) {
+            String typeProblem = FieldTypes.problem(r.protocol(), r.json());
+            if (typeProblem != null) {
+                return replies.badRequest(ex, BY, typeProblem);
+            }
+        }
+        String model = r.model();
         if (model == null || model.isBlank()) {
-            return replies.badRequest(ex, "invalid_request", "the request names no model: set \"model\"");
+            return replies.badRequest(ex, BY, "the request names no model: set \"model\"");
         }
         if (model.length() > 256) {
-            return replies.badRequest(ex, "invalid_request", "model name longer than 256 characters");
+            return replies.badRequest(ex, BY, "model name longer than 256 characters");
+        }
+        if (!HeaderHygiene.printable(model)) {
+            return replies.badRequest(ex, BY, "the model name contains control characters");
         }
         return chain.proceed(ex);
     }

@@ -30,8 +30,10 @@ public enum ErrorKind {
     CLIENT_ABORT(Next.STOP, false, 499),
     /** the breaker of the provider is open */
     BREAKER_OPEN(Next.MOVE_ON, false, 503),
-    /** the request could not be converted for this provider */
+    /** the request could not be converted for this provider (a converter failed) */
     CONVERSION(Next.MOVE_ON, false, 502),
+    /** the client's request cannot be expressed in this provider's protocol: another provider may still take it */
+    UNCONVERTIBLE(Next.MOVE_ON, false, 400),
     /** a bug in the hub */
     INTERNAL(Next.STOP, false, 500);
 

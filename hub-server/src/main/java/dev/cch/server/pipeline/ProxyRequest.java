@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cch.protocol.ClientProtocol;
+import dev.cch.protocol.error.HubError;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -28,6 +29,7 @@ public final class ProxyRequest {
     private final byte[] body;
     private final String clientIp;
     private final ObjectMapper mapper;
+    private final HubError bodyRejection;
 
     private boolean peeked;
     private String model;
@@ -42,6 +44,14 @@ public final class ProxyRequest {
 
     public ProxyRequest(String id, Instant receivedAt, long startNanos, Endpoint endpoint, String pathModel,
                         String rawQuery, Headers headers, byte[] body, String clientIp, ObjectMapper mapper) {
+        this(id, receivedAt, startNanos, endpoint, pathModel, rawQuery, headers, body, clientIp, mapper, null);
+    }
+
+    /** @param bodyRejection why the edge refused the body (too large, unsupported encoding), or null */
+    public ProxyRequest(String id, Instant receivedAt, long startNanos, Endpoint endpoint, String pathModel,
+                        String rawQuery, Headers headers, byte[] body, String clientIp, ObjectMapper mapper,
+                        HubError bodyRejection) {
+        this.bodyRejection = bodyRejection;
         this.id = id;
         this.receivedAt = receivedAt;
         this.startNanos = startNanos;
@@ -108,8 +118,8 @@ public final class ProxyRequest {
         if (endpoint == Endpoint.GEMINI_STREAM) {
             return true;
         }
-        if (endpoint.protocol() == ClientProtocol.GEMINI) {
-            return false;
+        if (endpoint.protocol() == ClientProtocol.GEMINI || endpoint == Endpoint.COUNT_TOKENS) {
+            return false; // token counts are one JSON answer whatever the body says
         }
         peek();
         return stream;
@@ -145,6 +155,11 @@ public final class ProxyRequest {
         return bodySessionId;
     }
 
+    /** Why the edge refused the body before anyone looked at it (413, 415, unreadable), or null. */
+    public HubError bodyRejection() {
+        return bodyRejection;
+    }
+
     /** Why the body is not a JSON object, or null if it is. */
     public String bodyProblem() {
         peek();
@@ -175,13 +190,17 @@ public final class ProxyRequest {
             peekError = "request body is empty";
             return;
         }
+        if (!Utf8.valid(body)) {
+            peekError = "request body is not valid UTF-8";
+            return;
+        }
         try (JsonParser p = FACTORY.createParser(body)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 peekError = "request body must be a JSON object";
                 return;
             }
             JsonToken t = readFields(p, true);
-            if (t != JsonToken.END_OBJECT) {
+            if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
                 peekError = "request body is not valid JSON";
             }
         } catch (IOException e) {

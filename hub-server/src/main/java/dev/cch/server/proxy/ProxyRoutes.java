@@ -8,6 +8,7 @@ import dev.cch.server.pipeline.Endpoint;
 import dev.cch.server.pipeline.ErrorKind;
 import dev.cch.server.pipeline.Exchange;
 import dev.cch.server.pipeline.Finish;
+import dev.cch.server.pipeline.HeaderHygiene;
 import dev.cch.server.pipeline.Headers;
 import dev.cch.server.pipeline.Pipeline;
 import dev.cch.server.pipeline.ProxyReply;
@@ -43,9 +44,11 @@ public final class ProxyRoutes implements HttpService {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final InFlight inFlight;
+    private final RequestBody bodies;
 
     public ProxyRoutes(Pipeline pipeline, Finish finish, Replies replies, ObjectMapper mapper, Clock clock,
-                       InFlight inFlight) {
+                       InFlight inFlight, long maxBodyBytes) {
+        this.bodies = new RequestBody(maxBodyBytes);
         this.pipeline = pipeline;
         this.finish = finish;
         this.replies = replies;
@@ -89,7 +92,14 @@ public final class ProxyRoutes implements HttpService {
             Unknown.answer(res, ClientProtocol.GEMINI, replies, "unknown Gemini method: " + last);
             return;
         }
-        handle(req, res, e, java.net.URLDecoder.decode(model, java.nio.charset.StandardCharsets.UTF_8));
+        String decoded;
+        try {
+            decoded = java.net.URLDecoder.decode(model.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException badEscape) {
+            Unknown.answer(res, ClientProtocol.GEMINI, replies, "the model in the path is not validly escaped");
+            return;
+        }
+        handle(req, res, e, decoded);
     }
 
     private void handle(ServerRequest req, ServerResponse res, Endpoint endpoint, String pathModel) {
@@ -98,9 +108,9 @@ public final class ProxyRoutes implements HttpService {
         inFlight.enter();
         Exchange ex = null;
         try {
-            byte[] body = req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0];
+            RequestBody.Read body = bodies.read(req);
             ProxyRequest pr = new ProxyRequest(RequestIds.next(now.toEpochMilli()), now, start, endpoint, pathModel,
-                    req.query().rawValue(), headers(req), body, clientIp(req), mapper);
+                    req.query().rawValue(), headers(req), body.bytes(), clientIp(req), mapper, body.problem());
             ex = new Exchange(pr);
             ProxyReply reply;
             try {
@@ -121,7 +131,13 @@ public final class ProxyRoutes implements HttpService {
 
     private void write(ServerResponse res, ProxyReply reply, Exchange ex) {
         res.status(Status.create(reply.status()));
-        reply.headers().forEach((name, values) -> res.header(HeaderNames.create(name), values.toArray(String[]::new)));
+        // nothing that came from a client or an upstream may split or smuggle a header on the way back
+        reply.headers().forEach((name, values) -> {
+            String[] safe = values.stream().filter(HeaderHygiene::safeValue).toArray(String[]::new);
+            if (HeaderHygiene.safeName(name) && safe.length > 0) {
+                res.header(HeaderNames.create(name), safe);
+            }
+        });
         res.header(HeaderNames.create("x-cch-request-id"), ex.request().id());
         switch (reply) {
             case ProxyReply.Buffered b -> {

@@ -109,7 +109,7 @@ public final class FailoverStep implements Step {
         }
         int status = f.kind().clientStatus();
         ErrorType type = ErrorType.forStatus(status);
-        String message = ex.attempts() > 1
+        String message = f.kind() == ErrorKind.UNCONVERTIBLE ? f.message() : ex.attempts() > 1
                 ? "all upstream attempts failed (" + ex.attempts() + " tries); last error: " + f.message()
                 : "upstream failed: " + f.message();
         return replies.error(ex, new HubError(status, type, message, f.kind().name().toLowerCase(), java.util.Map.of()), f.kind());

@@ -9,6 +9,21 @@ public final class UpstreamPaths {
     private UpstreamPaths() {
     }
 
+    /** The model as one path segment: a client's model name may not add segments, a query or a fragment. */
+    static String segment(String model) {
+        StringBuilder b = new StringBuilder(model.length());
+        for (byte x : model.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            char c = (char) (x & 0xff);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~@!$'()*+,;=".indexOf(c) >= 0) {
+                b.append(c);
+            } else {
+                b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return b.toString();
+    }
+
     public static String pathFor(ProviderType type, ProxyRequest r, String model) {
         boolean countTokens = r.endpoint() == Endpoint.COUNT_TOKENS || r.endpoint() == Endpoint.GEMINI_COUNT_TOKENS;
         boolean sameProtocol = type.protocol() == r.protocol();
@@ -17,7 +32,7 @@ public final class UpstreamPaths {
             case CLAUDE, CLAUDE_AUTH -> countTokens ? "/v1/messages/count_tokens" : "/v1/messages";
             case OPENAI_COMPATIBLE -> "/v1/chat/completions";
             case CODEX -> "/v1/responses";
-            case GEMINI -> "/v1beta/models/" + model + (countTokens ? ":countTokens"
+            case GEMINI -> "/v1beta/models/" + segment(model) + (countTokens ? ":countTokens"
                     : r.stream() ? ":streamGenerateContent" : ":generateContent");
             case GEMINI_CLI -> "/v1internal:" + (countTokens ? "countTokens"
                     : r.stream() ? "streamGenerateContent" : "generateContent");

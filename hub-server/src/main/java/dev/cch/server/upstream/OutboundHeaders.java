@@ -1,6 +1,7 @@
 package dev.cch.server.upstream;
 
 import dev.cch.protocol.ClientProtocol;
+import dev.cch.server.pipeline.HeaderHygiene;
 import dev.cch.server.pipeline.Headers;
 import dev.cch.server.providers.Provider;
 
@@ -37,7 +38,9 @@ public final class OutboundHeaders {
             if (!sameProtocol && isProtocolSpecific(name)) {
                 return;
             }
-            values.forEach(v -> out.add(name, v));
+            if (HeaderHygiene.safeName(name)) {
+                values.stream().filter(HeaderHygiene::safeValue).forEach(v -> out.add(name, v));
+            }
         });
         out.set("content-type", "application/json");
         out.set("accept-encoding", "identity");
@@ -63,7 +66,11 @@ public final class OutboundHeaders {
         if (p.type().protocol() == ClientProtocol.ANTHROPIC && !out.has("anthropic-version")) {
             out.set("anthropic-version", DEFAULT_ANTHROPIC_VERSION);
         }
-        p.customHeaders().forEach(out::set);
+        p.customHeaders().forEach((name, value) -> {
+            if (HeaderHygiene.safeName(name) && HeaderHygiene.safeValue(value)) {
+                out.set(name, value);
+            }
+        });
         return out;
     }
 

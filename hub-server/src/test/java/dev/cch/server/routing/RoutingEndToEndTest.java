@@ -173,8 +173,10 @@ class RoutingEndToEndTest {
                 .path("state").asText()).isEqualTo("half_open");
         assertThat(hub.proxy().post("/v1/messages", body("brk-trial", 1, false), "x-api-key", key).json()
                 .path("content").get(0).path("text").asText()).isEqualTo("Hello from failing.");
-        assertThat(find(TestHub.expect(hub.admin("GET", "/api/v1/breakers", null), 200).path("items"), failingId)
-                .path("state").asText()).isEqualTo("closed");
+        // the breaker is settled after the answer is written, so the client can ask before that happened
+        org.awaitility.Awaitility.await("breaker closed").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                .until(() -> find(TestHub.expect(hub.admin("GET", "/api/v1/breakers", null), 200).path("items"), failingId)
+                        .path("state").asText().equals("closed"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.cch.server.upstream.http;
 
 import dev.cch.server.pipeline.ErrorKind;
 import dev.cch.server.pipeline.Headers;
+import dev.cch.server.providers.PrivateAddresses;
 import dev.cch.server.providers.Provider;
 import dev.cch.server.upstream.UpstreamRequest;
 import dev.cch.server.upstream.UpstreamResponse;
@@ -35,13 +36,16 @@ public final class HelidonTransport implements UpstreamTransport {
     private static final Duration SAFETY_NET = Duration.ofMinutes(30);
 
     private final Watchdog watchdog;
+    private final boolean blockPrivateAddresses;
     private final ProxyRouting proxies;
     private final Map<Long, ClientEntry> clients = new ConcurrentHashMap<>();
 
     private record ClientEntry(Provider provider, WebClient direct, WebClient proxied) {
     }
 
-    public HelidonTransport(Watchdog watchdog, ProxyRouting proxies) {
+    /** @param blockPrivateAddresses refuse to connect to private, loopback, link-local or metadata addresses */
+    public HelidonTransport(Watchdog watchdog, ProxyRouting proxies, boolean blockPrivateAddresses) {
+        this.blockPrivateAddresses = blockPrivateAddresses;
         this.watchdog = watchdog;
         this.proxies = proxies;
     }
@@ -79,11 +83,20 @@ public final class HelidonTransport implements UpstreamTransport {
                 .keepAlive(true);
         if (viaProxy) {
             b.proxy(proxies.helidonProxy(p.proxy().orElseThrow()));
+        } else if (blockPrivateAddresses) {
+            b.dnsResolver(new GuardedDns());
         }
         return b.build();
     }
 
     private UpstreamResult call(WebClient client, UpstreamRequest r, boolean viaProxy) {
+        if (viaProxy && blockPrivateAddresses) {
+            // the proxy resolves the provider itself; the hub can only vouch for the proxy's own address
+            var refused = PrivateAddresses.problem(r.provider().proxy().orElseThrow().host());
+            if (refused.isPresent()) {
+                return new UpstreamResult.Failed(ErrorKind.PROXY_FAILURE, "proxy " + GuardedDns.refusal(refused.get()));
+            }
+        }
         HttpClientRequest req = client.method(Method.POST).uri(r.uri()).readTimeout(SAFETY_NET);
         r.headers().forEach((name, values) -> req.header(HeaderNames.create(name), values));
         Thread me = Thread.currentThread();
