@@ -8,7 +8,7 @@ import io.helidon.http.encoding.ContentEncodingContextConfig;
 
 /**
  * Lets every request {@code Content-Encoding} through to the handlers undecoded. Helidon would refuse an unknown
- * coding with a bare 400 before routing; the proxy decodes gzip and deflate itself, with its size bound, and answers
+ * coding with a bare 400 before routing; the proxy decodes gzip, deflate and br itself, with its size bound, and answers
  * any other coding with 415 in the caller's protocol. Responses are never compressed by the server.
  */
 public final class EncodingPassThrough implements ContentEncodingContext {

@@ -13,11 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
+import org.brotli.dec.BrotliInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
 /**
- * Reads a request body with a bound: at most {@code maxBytes} after decoding any gzip or deflate
+ * Reads a request body with a bound: at most {@code maxBytes} after decoding any gzip, deflate or brotli
  * {@code Content-Encoding}, so neither a huge upload nor a decompression bomb is ever held in memory. A body the hub
  * will not take becomes a {@link HubError} for the pipeline to answer (after authentication, so it is logged).
  */
@@ -42,9 +43,9 @@ final class RequestBody {
         }
         List<String> codings = codings(req);
         for (String c : codings) {
-            if (!c.equals("gzip") && !c.equals("x-gzip") && !c.equals("deflate") && !c.equals("identity")) {
+            if (!List.of("gzip", "x-gzip", "deflate", "br").contains(c)) {
                 return new Read(new byte[0], HubError.of(ErrorType.UNSUPPORTED_MEDIA, "unsupported_content_encoding",
-                        "Content-Encoding " + c + " is not supported; send the body as identity, gzip or deflate"));
+                        "Content-Encoding " + c + " is not supported; send the body as identity, gzip, deflate or br"));
             }
         }
         try (InputStream raw = req.content().inputStream()) {
@@ -84,6 +85,9 @@ final class RequestBody {
     }
 
     private static InputStream decoder(String coding, InputStream in) throws IOException {
+        if (coding.equals("br")) {
+            return new BrotliInputStream(in);
+        }
         if (coding.equals("deflate")) {
             // RFC 9110 deflate is zlib-wrapped, but some clients send raw deflate: a zlib stream starts 0x?8 with a
             // header checksum divisible by 31

@@ -154,18 +154,20 @@ class BadInputTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"gzip", "deflate", "raw-deflate", "gzip-then-deflate"})
+    @CsvSource({"gzip", "deflate", "raw-deflate", "gzip-then-deflate", "br"})
     void compressedBodiesAreDecodedAndForwardedPlain(String coding) throws IOException {
         byte[] plain = GOOD.getBytes(StandardCharsets.UTF_8);
         byte[] body = switch (coding) {
             case "gzip" -> gzip(plain);
             case "deflate" -> deflate(plain, false);
             case "raw-deflate" -> deflate(plain, true);
+            case "br" -> brotli("good.json.br");
             default -> deflate(gzip(plain), false);
         };
         String header = switch (coding) {
             case "gzip" -> "gzip";
             case "gzip-then-deflate" -> "gzip, deflate";
+            case "br" -> "br";
             default -> "deflate";
         };
         Http.Answer a = post("/v1/messages", body, "content-encoding", header);
@@ -184,8 +186,24 @@ class BadInputTest {
         assertThat(errorIn("anthropic", a)).contains("larger than");
     }
 
+    @Test
+    void aBrotliBombStopsAtTheLimitWith413() throws IOException {
+        byte[] bomb = brotli("bomb.json.br");
+        assertThat(bomb.length).isLessThan(LIMIT / 4);
+        Http.Answer a = post("/v1/messages", bomb, "content-encoding", "br");
+        assertThat(a.status()).isEqualTo(413);
+        assertThat(errorIn("anthropic", a)).contains("larger than");
+    }
+
+    /** A brotli body made with Node.js (the JVM has no brotli encoder): see src/test/resources/brotli/README.md. */
+    static byte[] brotli(String name) throws IOException {
+        try (var in = BadInputTest.class.getResourceAsStream("/brotli/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
     @ParameterizedTest
-    @CsvSource({"br", "compress", "zstd"})
+    @CsvSource({"compress", "zstd", "x-unknown"})
     void unknownContentEncodingsAre415(String coding) {
         Http.Answer a = post("/v1/messages", GOOD, "content-encoding", coding);
         assertThat(a.status()).isEqualTo(415);
