@@ -13,7 +13,7 @@ COPY hub-admin-fx/pom.xml hub-admin-fx/pom.xml
 COPY bench/pom.xml bench/pom.xml
 # the Maven cache survives between builds; tests run in CI (./bin/test), not in the image build
 RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -q -DskipTests -pl hub-server -am package \
+    mvn -B -q -Dmaven.test.skip=true -pl hub-server -am package \
  && mkdir -p /out/libs \
  && cp hub-server/target/hub-server.jar /out/ \
  && cp hub-server/target/libs/*.jar /out/libs/
