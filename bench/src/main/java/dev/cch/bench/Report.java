@@ -179,8 +179,8 @@ final class Report {
         if (!Files.exists(file)) {
             return "";
         }
-        String s = Files.readString(file);
+        String s = "\n" + Files.readString(file);
         int i = s.indexOf(NOTES);
-        return i < 0 ? "" : s.substring(i);
+        return i < 0 ? "" : "\n" + s.substring(i + 1);
     }
 }
