@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 
@@ -26,6 +28,8 @@ public final class ApiKeyAuthenticator {
     private final Clock clock;
     private final Duration ttl;
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CompletableFuture<Cached>> loading = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
 
     private record Cached(KeyView key, UserView user, Instant loadedAt) {
     }
@@ -102,13 +106,16 @@ public final class ApiKeyAuthenticator {
 
     /** Forgets every cached key and user (after an admin change). */
     public void invalidateAll() {
+        generation.incrementAndGet();
         cache.clear();
     }
 
     /**
-     * The key and its user, from the cache while fresh, else from the database. When the database cannot answer, a
-     * stale entry keeps serving (an admin change clears the cache, so nothing revoked survives) and a key never
-     * seen gets null.
+     * The key and its user, from the cache while fresh, else from the database. One caller per key loads it: when a
+     * cached entry expires under load, the others keep using it meanwhile (hundreds of requests reloading the same
+     * key at once used to exhaust the connection pool), and callers of a key not cached wait for that one load. When
+     * the database cannot answer, a stale entry keeps serving (an admin change clears the cache, so nothing revoked
+     * survives) and a key never seen gets null.
      */
     private Cached lookup(String hash) {
         Instant now = clock.instant();
@@ -116,6 +123,23 @@ public final class ApiKeyAuthenticator {
         if (c != null && c.loadedAt().plus(ttl).isAfter(now)) {
             return c;
         }
+        CompletableFuture<Cached> mine = new CompletableFuture<>();
+        CompletableFuture<Cached> running = loading.putIfAbsent(hash, mine);
+        if (running != null) {
+            return c != null ? c : running.join();
+        }
+        Cached result = c;
+        try {
+            result = load(hash, c, now);
+            return result;
+        } finally {
+            loading.remove(hash, mine);
+            mine.complete(result);
+        }
+    }
+
+    private Cached load(String hash, Cached stale, Instant now) {
+        long gen = generation.get();
         Optional<KeyView> key;
         Optional<UserView> user;
         try {
@@ -126,14 +150,16 @@ public final class ApiKeyAuthenticator {
                 unavailableLogged = true;
                 LOG.warning("API keys cannot be loaded (" + e.getMessage() + "); serving cached keys until the database is back");
             }
-            return c;
+            return stale;
         }
         unavailableLogged = false;
         Cached fresh = new Cached(key.orElse(null), user.orElse(null), now);
         if (cache.size() >= MAX_ENTRIES) {
             cache.clear();
         }
-        cache.put(hash, fresh);
+        if (generation.get() == gen) { // an admin change during the load may have made what we read outdated
+            cache.put(hash, fresh);
+        }
         return fresh;
     }
 

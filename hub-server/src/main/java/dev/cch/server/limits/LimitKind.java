@@ -13,9 +13,11 @@ public enum LimitKind {
     CONCURRENT_SESSIONS(429);
 
     private final int status;
+    private final String wireName; // asked for on every request (Redis keys, decision chain)
 
     LimitKind(int status) {
         this.status = status;
+        this.wireName = name().toLowerCase(Locale.ROOT);
     }
 
     public int status() {
@@ -27,7 +29,7 @@ public enum LimitKind {
     }
 
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     public static LimitKind fromWireName(String s) {

@@ -14,6 +14,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -30,13 +32,13 @@ public final class SpendCalendar {
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMddHHmm");
 
     private final Supplier<ZoneId> zone;
+    private final Map<String, Boundaries> current = new ConcurrentHashMap<>();
 
     public SpendCalendar(Supplier<ZoneId> zone) {
         this.zone = zone;
     }
 
     public List<Window> windows(Subject s, Limits limits, long nowMs) {
-        ZonedDateTime now = Instant.ofEpochMilli(nowMs).atZone(zone.get());
         String base = "spend:" + s.tag() + ":";
         List<Window> out = new ArrayList<>(5);
         if (limits.reset5h() == ResetMode.FIXED) {
@@ -44,27 +46,71 @@ public final class SpendCalendar {
         } else {
             out.add(new Window(LimitKind.USD_5H, base + "5hr", Window.Mode.ROLLING, nano(limits.usd5h()), FIVE_HOURS, MINUTE, 0, 0));
         }
-        if (limits.dailyReset() == ResetMode.ROLLING) {
+        boolean rollingDay = limits.dailyReset() == ResetMode.ROLLING;
+        Boundaries b = boundaries(rollingDay ? null : limits.dailyResetTime(), nowMs);
+        if (rollingDay) {
             out.add(new Window(LimitKind.USD_DAILY, base + "dr", Window.Mode.ROLLING, nano(limits.usdDaily()), DAY, 5 * MINUTE, 0, 0));
         } else {
-            LocalTime at = LocalTime.parse(limits.dailyResetTime());
-            ZonedDateTime start = now.toLocalDate().atTime(at).atZone(zone.get());
-            if (start.isAfter(now)) {
-                start = start.minusDays(1);
-            }
-            out.add(calendar(LimitKind.USD_DAILY, base + "d:" + ID.format(start), limits.usdDaily(), start.plusDays(1)));
+            out.add(calendar(LimitKind.USD_DAILY, base + "d:" + b.day(), limits.usdDaily(), b.dayEnd()));
         }
-        LocalDate monday = now.toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        ZonedDateTime week = monday.atStartOfDay(zone.get());
-        out.add(calendar(LimitKind.USD_WEEKLY, base + "w:" + ID.format(week), limits.usdWeekly(), week.plusWeeks(1)));
-        ZonedDateTime month = now.toLocalDate().withDayOfMonth(1).atStartOfDay(zone.get());
-        out.add(calendar(LimitKind.USD_MONTHLY, base + "m:" + ID.format(month), limits.usdMonthly(), month.plusMonths(1)));
+        out.add(calendar(LimitKind.USD_WEEKLY, base + "w:" + b.week(), limits.usdWeekly(), b.weekEnd()));
+        out.add(calendar(LimitKind.USD_MONTHLY, base + "m:" + b.month(), limits.usdMonthly(), b.monthEnd()));
         out.add(new Window(LimitKind.USD_TOTAL, base + "t", Window.Mode.CALENDAR, nano(limits.usdTotal()), 0, 0, 0, 0));
         return out;
     }
 
-    private static Window calendar(LimitKind kind, String key, java.math.BigDecimal limit, ZonedDateTime end) {
-        long endMs = end.toInstant().toEpochMilli();
+    /**
+     * The current day, week and month in the hub's zone: ids and end instants. They change a few times a month, so
+     * they are kept until the first of them ends instead of being recomputed with java.time on every request.
+     */
+    private Boundaries boundaries(String dailyResetTime, long nowMs) {
+        ZoneId z = zone.get();
+        String key = z.getId() + "|" + dailyResetTime;
+        Boundaries b = current.get(key);
+        if (b != null && nowMs >= b.from() && nowMs < b.until()) {
+            return b;
+        }
+        b = compute(z, dailyResetTime, nowMs);
+        if (current.size() > 256) {
+            current.clear(); // reset times are per user: a handful in practice
+        }
+        current.put(key, b);
+        return b;
+    }
+
+    private static Boundaries compute(ZoneId z, String dailyResetTime, long nowMs) {
+        ZonedDateTime now = Instant.ofEpochMilli(nowMs).atZone(z);
+        LocalDate monday = now.toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        ZonedDateTime week = monday.atStartOfDay(z);
+        ZonedDateTime month = now.toLocalDate().withDayOfMonth(1).atStartOfDay(z);
+        long from = Math.max(week.toInstant().toEpochMilli(), month.toInstant().toEpochMilli());
+        long until = Math.min(millis(week.plusWeeks(1)), millis(month.plusMonths(1)));
+        String dayId = null;
+        long dayEnd = 0;
+        if (dailyResetTime != null) {
+            ZonedDateTime start = now.toLocalDate().atTime(LocalTime.parse(dailyResetTime)).atZone(z);
+            if (start.isAfter(now)) {
+                start = start.minusDays(1);
+            }
+            dayId = ID.format(start);
+            dayEnd = millis(start.plusDays(1));
+            from = Math.max(from, millis(start));
+            until = Math.min(until, dayEnd);
+        }
+        return new Boundaries(from, until, dayId, dayEnd, ID.format(week), millis(week.plusWeeks(1)), ID.format(month),
+                millis(month.plusMonths(1)));
+    }
+
+    private static long millis(ZonedDateTime t) {
+        return t.toInstant().toEpochMilli();
+    }
+
+    /** Calendar periods valid for instants in [from, until). */
+    private record Boundaries(long from, long until, String day, long dayEnd, String week, long weekEnd, String month,
+                              long monthEnd) {
+    }
+
+    private static Window calendar(LimitKind kind, String key, java.math.BigDecimal limit, long endMs) {
         return new Window(kind, key, Window.Mode.CALENDAR, nano(limit), 0, 0, endMs + SLACK, endMs);
     }
 

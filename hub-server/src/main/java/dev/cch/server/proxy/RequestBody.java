@@ -4,16 +4,17 @@ import dev.cch.protocol.error.ErrorType;
 import dev.cch.protocol.error.HubError;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
+import org.brotli.dec.BrotliInputStream;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
-import org.brotli.dec.BrotliInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
@@ -52,6 +53,12 @@ final class RequestBody {
             InputStream in = raw;
             for (int i = codings.size() - 1; i >= 0; i--) {
                 in = decoder(codings.get(i), in);
+            }
+            if (codings.isEmpty() && declared >= 0) {
+                // one array of the declared size (readNBytes(int) would gather 16 KB chunks and copy them)
+                byte[] exact = new byte[(int) declared];
+                int n = in.readNBytes(exact, 0, exact.length);
+                return new Read(n == exact.length ? exact : Arrays.copyOf(exact, n), null);
             }
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (body.length > maxBytes) {

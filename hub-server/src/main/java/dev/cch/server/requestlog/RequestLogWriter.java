@@ -108,6 +108,9 @@ public final class RequestLogWriter implements AutoCloseable {
     }
 
     private void write(List<RequestLogRow> batch) {
+        // close() interrupts only to cut the queue wait short (the loop watches `running`); a pending interrupt would
+        // make the connection pool and the spool's FileChannel refuse work, and the batch would be lost on shutdown
+        Thread.interrupted();
         try {
             insert(batch);
             written.addAndGet(batch.size());
@@ -120,6 +123,7 @@ public final class RequestLogWriter implements AutoCloseable {
                 LOG.warning("request log: database unavailable (" + e.getMessage() + "); spooling rows to " + spool.directory());
             }
             databaseDown = true;
+            Thread.interrupted();
             spool.append(batch);
             spooled.addAndGet(batch.size());
         }

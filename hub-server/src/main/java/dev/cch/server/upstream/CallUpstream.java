@@ -102,7 +102,8 @@ public final class CallUpstream implements AttemptStep {
         Watchdog.Watch watch = watchdog.watch(totalNanosLeft > 0 ? totalNanosLeft : 0, "total", response::abort);
         byte[] body;
         try (response) {
-            body = BoundedRead.read(response.body(), MAX_BODY);
+            body = BoundedRead.read(response.body(), MAX_BODY, response.headers().first("content-encoding") == null
+                    ? response.headers().first("content-length") : null);
         } catch (IOException | RuntimeException e) {
             boolean timedOut = watch.fired();
             return AttemptResult.Failure.of(timedOut ? ErrorKind.TOTAL_TIMEOUT : ErrorKind.CONNECTION_RESET,

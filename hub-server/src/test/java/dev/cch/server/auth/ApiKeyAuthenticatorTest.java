@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -61,5 +62,37 @@ class ApiKeyAuthenticatorTest {
         assertThat(check(SECRET)).isEqualTo(new ApiKeyAuthenticator.Result.Refused(ApiKeyAuthenticator.Refusal.UNAVAILABLE));
         databaseDown.set(false);
         assertThat(check(SECRET)).isInstanceOf(ApiKeyAuthenticator.Result.Accepted.class);
+    }
+
+    @Test
+    void whileOneRequestReloadsAnExpiredKeyTheOthersUseTheCachedOneInsteadOfQueueingForTheDatabase() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean block = new AtomicBoolean();
+        ApiKeyAuthenticator slow = new ApiKeyAuthenticator(hash -> {
+            lookups.incrementAndGet();
+            if (block.get()) {
+                entered.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return Optional.of(key);
+        }, id -> Optional.of(user), clock, Duration.ofSeconds(5));
+        slow.authenticate(new PresentedKey.Found.One(SECRET));
+        clock.advance(Duration.ofSeconds(6));
+        block.set(true);
+        Thread reloader = Thread.ofVirtual().start(() -> slow.authenticate(new PresentedKey.Found.One(SECRET)));
+        entered.await();
+        for (int i = 0; i < 50; i++) {
+            assertThat(slow.authenticate(new PresentedKey.Found.One(SECRET))).isInstanceOf(ApiKeyAuthenticator.Result.Accepted.class);
+        }
+        assertThat(lookups.get()).isEqualTo(2); // the first load and the one reload, not 52
+        release.countDown();
+        reloader.join();
+        assertThat(slow.authenticate(new PresentedKey.Found.One(SECRET))).isInstanceOf(ApiKeyAuthenticator.Result.Accepted.class);
+        assertThat(lookups.get()).isEqualTo(2);
     }
 }
