@@ -102,6 +102,38 @@ final class BenchProcesses implements AutoCloseable {
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime and stime: fields 14 and 15
     }
 
+    /** CPU seconds used so far by every PostgreSQL and Redis server process on the machine (the shared services). */
+    static double servicesCpuSeconds() throws IOException {
+        double total = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (comm.startsWith("postgres") || comm.startsWith("redis-server")) {
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        total += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended while the list was read
+                }
+            }
+        }
+        return total;
+    }
+
+    /** Methods the process's JIT has compiled so far ({@code jstat -compiler}), to tell when warm-up is over. */
+    long compiledMethods(String name) throws IOException, InterruptedException {
+        Path jstat = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jstat");
+        Process p = new ProcessBuilder(jstat.toString(), "-compiler", Long.toString(pid(name))).redirectErrorStream(true).start();
+        List<String> lines = new String(p.getInputStream().readAllBytes()).lines().toList();
+        p.waitFor();
+        if (lines.size() < 2) {
+            throw new IOException("jstat -compiler answered: " + lines);
+        }
+        return Long.parseLong(lines.get(1).trim().split("\\s+")[0]);
+    }
+
     long rssMb(String name) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid(name) + "/status"))) {
             if (line.startsWith("VmRSS:")) {
