@@ -3,6 +3,7 @@ package dev.cch.admin.prices;
 import dev.cch.admin.api.HubClient;
 import dev.cch.admin.common.Activity;
 import dev.cch.admin.common.Catalog;
+import dev.cch.admin.common.CatalogEdits;
 import dev.cch.admin.common.FieldErrors;
 import dev.cch.admin.common.FormReader;
 import dev.cch.admin.common.Parse;
@@ -171,25 +172,17 @@ public final class PricesViewModel {
         }
         PriceRequest req = request(new FormReader());
         Long target = id;
-        activity.run(() -> target == null ? client.createPrice(req) : client.updatePrice(target, req), p -> {
-            prices.put(p);
+        CatalogEdits.save(activity, prices, errors,
+                () -> target == null ? client.createPrice(req) : client.updatePrice(target, req), p -> {
+            // a model that now has a price leaves the "without price" list
             missing.removeIf(m -> m.model().equals(p.model()));
-            activity.succeed("Saved the price of " + p.model() + "; a sync will not overwrite it.");
-        }, e -> errors.set(e.fieldErrors()));
+            return "Saved the price of " + p.model() + "; a sync will not overwrite it.";
+        });
     }
 
     public void delete() {
-        PriceView p = prices.selectedProperty().get();
-        if (p != null) {
-            activity.run(() -> {
-                client.deletePrice(p.id());
-                return p;
-            }, x -> {
-                prices.remove(x);
-                createNew();
-                activity.succeed("Deleted the price of " + x.model() + ".");
-            });
-        }
+        CatalogEdits.deleteSelected(activity, prices, p -> client.deletePrice(p.id()), this::createNew,
+                p -> "Deleted the price of " + p.model() + ".");
     }
 
     public Activity activity() {

@@ -3,6 +3,7 @@ package dev.cch.admin.settings;
 import dev.cch.admin.api.HubClient;
 import dev.cch.admin.common.Activity;
 import dev.cch.admin.common.Catalog;
+import dev.cch.admin.common.CatalogEdits;
 import dev.cch.admin.common.FieldErrors;
 import dev.cch.admin.common.FormReader;
 import dev.cch.admin.common.Parse;
@@ -106,24 +107,14 @@ public final class ErrorRulesViewModel {
         }
         ErrorRuleRequest req = request(new FormReader());
         Long target = id;
-        activity.run(() -> target == null ? client.createErrorRule(req) : client.updateErrorRule(target, req), r -> {
-            rules.put(r);
-            activity.succeed("Saved the rule for \"" + r.pattern() + "\".");
-        }, e -> errors.set(e.fieldErrors()));
+        CatalogEdits.save(activity, rules, errors,
+                () -> target == null ? client.createErrorRule(req) : client.updateErrorRule(target, req),
+                r -> "Saved the rule for \"" + r.pattern() + "\".");
     }
 
     public void delete() {
-        ErrorRuleView r = rules.selectedProperty().get();
-        if (r != null) {
-            activity.run(() -> {
-                client.deleteErrorRule(r.id());
-                return r;
-            }, x -> {
-                rules.remove(x);
-                createNew();
-                activity.succeed("Deleted the rule for \"" + x.pattern() + "\".");
-            });
-        }
+        CatalogEdits.deleteSelected(activity, rules, r -> client.deleteErrorRule(r.id()), this::createNew,
+                r -> "Deleted the rule for \"" + r.pattern() + "\".");
     }
 
     public void test() {

@@ -3,6 +3,7 @@ package dev.cch.admin.settings;
 import dev.cch.admin.api.HubClient;
 import dev.cch.admin.common.Activity;
 import dev.cch.admin.common.Catalog;
+import dev.cch.admin.common.CatalogEdits;
 import dev.cch.admin.common.FieldErrors;
 import dev.cch.admin.common.FormReader;
 import dev.cch.admin.common.Parse;
@@ -74,24 +75,14 @@ public final class ProviderGroupsViewModel {
         }
         ProviderGroupRequest req = request(new FormReader());
         Long target = id;
-        activity.run(() -> target == null ? client.createProviderGroup(req) : client.updateProviderGroup(target, req), g -> {
-            groups.put(g);
-            activity.succeed("Saved group " + g.name() + ".");
-        }, e -> errors.set(e.fieldErrors()));
+        CatalogEdits.save(activity, groups, errors,
+                () -> target == null ? client.createProviderGroup(req) : client.updateProviderGroup(target, req),
+                g -> "Saved group " + g.name() + ".");
     }
 
     public void delete() {
-        ProviderGroupView g = groups.selectedProperty().get();
-        if (g != null) {
-            activity.run(() -> {
-                client.deleteProviderGroup(g.id());
-                return g;
-            }, x -> {
-                groups.remove(x);
-                createNew();
-                activity.succeed("Deleted group " + x.name() + ".");
-            });
-        }
+        CatalogEdits.deleteSelected(activity, groups, g -> client.deleteProviderGroup(g.id()), this::createNew,
+                g -> "Deleted group " + g.name() + ".");
     }
 
     public Activity activity() {

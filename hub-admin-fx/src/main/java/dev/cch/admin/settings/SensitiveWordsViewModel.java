@@ -3,6 +3,7 @@ package dev.cch.admin.settings;
 import dev.cch.admin.api.HubClient;
 import dev.cch.admin.common.Activity;
 import dev.cch.admin.common.Catalog;
+import dev.cch.admin.common.CatalogEdits;
 import dev.cch.admin.common.FieldErrors;
 import dev.cch.admin.tasks.TaskRunner;
 import dev.cch.protocol.admin.SensitiveWordRequest;
@@ -82,24 +83,14 @@ public final class SensitiveWordsViewModel {
         }
         SensitiveWordRequest r = request();
         Long target = id;
-        activity.run(() -> target == null ? client.createSensitiveWord(r) : client.updateSensitiveWord(target, r), w -> {
-            words.put(w);
-            activity.succeed("Requests containing \"" + w.word() + "\" are " + (w.enabled() ? "refused." : "allowed (rule off)."));
-        }, e -> errors.set(e.fieldErrors()));
+        CatalogEdits.save(activity, words, errors,
+                () -> target == null ? client.createSensitiveWord(r) : client.updateSensitiveWord(target, r),
+                w -> "Requests containing \"" + w.word() + "\" are " + (w.enabled() ? "refused." : "allowed (rule off)."));
     }
 
     public void delete() {
-        SensitiveWordView w = words.selectedProperty().get();
-        if (w != null) {
-            activity.run(() -> {
-                client.deleteSensitiveWord(w.id());
-                return w;
-            }, x -> {
-                words.remove(x);
-                createNew();
-                activity.succeed("Removed \"" + x.word() + "\".");
-            });
-        }
+        CatalogEdits.deleteSelected(activity, words, w -> client.deleteSensitiveWord(w.id()), this::createNew,
+                w -> "Removed \"" + w.word() + "\".");
     }
 
     public Activity activity() {

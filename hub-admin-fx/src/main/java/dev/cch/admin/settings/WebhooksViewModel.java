@@ -3,6 +3,7 @@ package dev.cch.admin.settings;
 import dev.cch.admin.api.HubClient;
 import dev.cch.admin.common.Activity;
 import dev.cch.admin.common.Catalog;
+import dev.cch.admin.common.CatalogEdits;
 import dev.cch.admin.common.FieldErrors;
 import dev.cch.admin.common.FormReader;
 import dev.cch.admin.common.Parse;
@@ -130,24 +131,14 @@ public final class WebhooksViewModel {
         }
         WebhookRequest req = request(new FormReader());
         Long target = id;
-        activity.run(() -> target == null ? client.createWebhook(req) : client.updateWebhook(target, req), w -> {
-            hooks.put(w);
-            activity.succeed("Saved notification target " + w.name() + ".");
-        }, e -> errors.set(e.fieldErrors()));
+        CatalogEdits.save(activity, hooks, errors,
+                () -> target == null ? client.createWebhook(req) : client.updateWebhook(target, req),
+                w -> "Saved notification target " + w.name() + ".");
     }
 
     public void delete() {
-        WebhookView w = hooks.selectedProperty().get();
-        if (w != null) {
-            activity.run(() -> {
-                client.deleteWebhook(w.id());
-                return w;
-            }, x -> {
-                hooks.remove(x);
-                createNew();
-                activity.succeed("Deleted notification target " + x.name() + ".");
-            });
-        }
+        CatalogEdits.deleteSelected(activity, hooks, w -> client.deleteWebhook(w.id()), this::createNew,
+                w -> "Deleted notification target " + w.name() + ".");
     }
 
     public void test() {
