@@ -1,6 +1,5 @@
 package dev.cch.server.pipeline;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,15 +9,14 @@ import dev.cch.protocol.error.HubError;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Map;
 
 /**
- * A client's request as the pipeline sees it: endpoint, headers and the body bytes exactly as received. The few
- * top-level fields routing needs (model, stream, metadata.user_id) are read by a streaming scan; the full JSON
- * tree is parsed only if a step asks for it.
+ * A client's request as the pipeline sees it: endpoint, headers and the body bytes exactly as received, and the
+ * body's JSON tree, parsed once on first use; the few fields routing needs (model, stream, metadata.user_id, session
+ * hints) are read from that tree.
  */
 public final class ProxyRequest {
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private final String id;
     private final Instant receivedAt;
     private final long startNanos;
@@ -166,26 +164,22 @@ public final class ProxyRequest {
         return peekError;
     }
 
-    /** The whole body as a JSON tree, parsed on first use. */
+    /** The whole body as a JSON tree, parsed on first use (a missing node if it is not JSON). */
     public JsonNode json() {
-        if (json == null) {
-            try {
-                json = mapper.readTree(body);
-                if (json == null) {
-                    json = mapper.missingNode();
-                }
-            } catch (IOException e) {
-                json = mapper.missingNode();
-            }
-        }
+        peek();
         return json;
     }
 
+    /**
+     * Checks and parses the body once: strict UTF-8, one JSON object and nothing after it; the tree is kept for the
+     * steps and the few fields routing needs are read from it.
+     */
     private void peek() {
         if (peeked) {
             return;
         }
         peeked = true;
+        json = mapper.missingNode();
         if (body.length == 0) {
             peekError = "request body is empty";
             return;
@@ -194,13 +188,15 @@ public final class ProxyRequest {
             peekError = "request body is not valid UTF-8";
             return;
         }
-        try (JsonParser p = FACTORY.createParser(body)) {
+        try (JsonParser p = mapper.createParser(body)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 peekError = "request body must be a JSON object";
+                json = lenientTree();
                 return;
             }
-            JsonToken t = readFields(p, true);
-            if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
+            json = mapper.readTree(p);
+            readFields(json, true);
+            if (p.nextToken() != null) {
                 peekError = "request body is not valid JSON";
             }
         } catch (IOException e) {
@@ -208,76 +204,41 @@ public final class ProxyRequest {
         }
     }
 
-    /** Reads the fields of an object; the Code Assist envelope's {@code request} object is read one level down. */
-    private JsonToken readFields(JsonParser p, boolean top) throws IOException {
-        JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken v = p.nextToken();
-            switch (field) {
-                case "model" -> model = top && v == JsonToken.VALUE_STRING ? p.getText() : skip(p, model);
-                case "stream" -> stream = top ? v == JsonToken.VALUE_TRUE : stream;
-                case "metadata" -> readMetadata(p, v);
-                case "messages", "input", "contents" -> messageCount = count(p, v);
-                case "prompt_cache_key" -> promptCacheKey = text(p, v);
-                case "previous_response_id" -> previousResponseId = text(p, v);
-                case "session_id" -> bodySessionId = text(p, v);
+    /** Whatever tree a body that is not one JSON object holds (for the log and traces), or a missing node. */
+    private JsonNode lenientTree() {
+        try {
+            JsonNode tree = mapper.readTree(body);
+            return tree == null ? mapper.missingNode() : tree;
+        } catch (IOException e) {
+            return mapper.missingNode();
+        }
+    }
+
+    /** Reads the fields routing needs; the Code Assist envelope's {@code request} object is read one level down. */
+    private void readFields(JsonNode object, boolean top) {
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
+            JsonNode v = field.getValue();
+            switch (field.getKey()) {
+                case "model" -> model = top && v.isTextual() ? v.textValue() : model;
+                case "stream" -> stream = top ? v.isBoolean() && v.booleanValue() : stream;
+                case "metadata" -> metadataUserId = v.path("user_id").isTextual() ? v.path("user_id").textValue() : metadataUserId;
+                case "messages", "input", "contents" -> messageCount = v.isTextual() ? 1 : v.isArray() ? v.size() : 0;
+                case "prompt_cache_key" -> promptCacheKey = text(v);
+                case "previous_response_id" -> previousResponseId = text(v);
+                case "session_id" -> bodySessionId = text(v);
                 case "request" -> {
-                    if (top && v == JsonToken.START_OBJECT) {
-                        readFields(p, false);
-                    } else {
-                        p.skipChildren();
+                    if (top && v.isObject()) {
+                        readFields(v, false);
                     }
                 }
-                default -> p.skipChildren();
+                default -> {
+                }
             }
         }
-        return t;
     }
 
-    private static String skip(JsonParser p, String keep) throws IOException {
-        p.skipChildren();
-        return keep;
-    }
-
-    private static String text(JsonParser p, JsonToken v) throws IOException {
-        if (v == JsonToken.VALUE_STRING) {
-            return p.getText();
-        }
-        p.skipChildren();
-        return null;
-    }
-
-    private static int count(JsonParser p, JsonToken v) throws IOException {
-        if (v == JsonToken.VALUE_STRING) {
-            return 1;
-        }
-        if (v != JsonToken.START_ARRAY) {
-            p.skipChildren();
-            return 0;
-        }
-        int n = 0;
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            p.skipChildren();
-            n++;
-        }
-        return n;
-    }
-
-    private void readMetadata(JsonParser p, JsonToken v) throws IOException {
-        if (v != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return;
-        }
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String f = p.currentName();
-            JsonToken x = p.nextToken();
-            if ("user_id".equals(f) && x == JsonToken.VALUE_STRING) {
-                metadataUserId = p.getText();
-            } else {
-                p.skipChildren();
-            }
-        }
+    private static String text(JsonNode v) {
+        return v.isTextual() ? v.textValue() : null;
     }
 
     private static String firstLine(String s) {
