@@ -11,7 +11,8 @@ local function add(w)
   local key = KEYS[w.k]
   if w.m == 'c' then
     redis.call('INCRBY', key, cost)
-    if w.exp > 0 then redis.call('PEXPIREAT', key, w.exp) end
+    -- a lifetime relative to the caller's own now, never an instant in Redis' clock: nodes and Redis may disagree
+    if w.exp > now then redis.call('PEXPIRE', key, w.exp - now) end
   elseif w.m == 'f' then
     local exp = tonumber(redis.call('HGET', key, 'e'))
     if not exp or exp <= now then

@@ -114,7 +114,7 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
         ObjectMapper mapper = Json.newMapper();
         Database db = Database.open(config);
         StateStore state = config.redisUrl()
-                .<StateStore>map(url -> new RedisStateStore(url, config.redisPrefix(), config.redisTimeout(), mapper))
+                .<StateStore>map(url -> new RedisStateStore(url, config.redisPrefix(), config.redisTimeout(), mapper, clock))
                 .orElseGet(LocalStateStore::new);
 
         UserRepository users = new UserRepository(db.client(), mapper);

@@ -1,6 +1,7 @@
 package dev.cch.server.health;
 
 import dev.cch.protocol.admin.HealthView;
+import dev.cch.server.state.ClockSkew;
 import dev.cch.server.state.StateStore;
 
 import java.time.Duration;
@@ -46,6 +47,11 @@ public final class Health {
         Map<String, String> checks = new LinkedHashMap<>();
         checks.put("database", databaseUp ? "up" : "down");
         checks.put("stateStore", state.kind() + (stateUp ? ":up" : ":down"));
+        long skew = state.clockSkewMs();
+        if (Math.abs(skew) > ClockSkew.TOLERATED_MS) {
+            checks.put("clock", "this node's clock is " + Math.abs(skew) / 1000 + " s " + (skew > 0 ? "ahead of" : "behind")
+                    + " the state store's");
+        }
         String status = !databaseUp ? "down" : stateUp ? "up" : "degraded";
         return new HealthView(status, ready.get() && databaseUp, version, checks);
     }

@@ -24,6 +24,7 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -59,12 +60,19 @@ public final class RedisStateStore implements StateStore {
     private final ScheduledExecutorService probe;
     private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
     private final AtomicLong failOpens = new AtomicLong();
+    private final ClockSkew skew;
     private volatile StatefulRedisConnection<String, String> connection;
     private volatile StatefulRedisPubSubConnection<String, String> pubsub;
     private volatile boolean up;
 
     public RedisStateStore(String url, String prefix, Duration timeout, ObjectMapper mapper) {
+        this(url, prefix, timeout, mapper, Clock.systemUTC());
+    }
+
+    /** @param clock this node's clock, only to measure how far it is from Redis' (operations get their time passed in) */
+    public RedisStateStore(String url, String prefix, Duration timeout, ObjectMapper mapper, Clock clock) {
         this.mapper = mapper;
+        this.skew = new ClockSkew(clock);
         this.keys = new RedisKeys(prefix);
         this.client = RedisClient.create(RedisURI.create(url));
         client.setOptions(ClientOptions.builder()
@@ -76,6 +84,11 @@ public final class RedisStateStore implements StateStore {
         this.probe = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon(true).name("cch-redis-probe").unstarted(r));
         tryConnect();
         probe.scheduleWithFixedDelay(this::probeIfDown, PROBE_MS, PROBE_MS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public long clockSkewMs() {
+        return skew.ms();
     }
 
     @Override
@@ -374,6 +387,11 @@ public final class RedisStateStore implements StateStore {
     private void probeIfDown() {
         if (!up) {
             tryConnect();
+        } else if (skew.due()) {
+            call(() -> {
+                skew.measure(connection.sync()::time);
+                return 1L;
+            }, 0L);
         }
     }
 
@@ -384,6 +402,7 @@ public final class RedisStateStore implements StateStore {
             }
             RedisCommands<String, String> c = connection.sync();
             c.ping();
+            skew.measure(c::time);
             for (LuaScript s : List.of(admit, settle, failure, usage)) {
                 c.scriptLoad(s.source());
             }

@@ -21,6 +21,14 @@ public interface StateStore extends AutoCloseable {
     boolean available();
 
     /**
+     * How far this node's clock is ahead of the shared store's (negative: behind), as last measured; 0 for the local
+     * store. Key lifetimes never depend on it; which calendar window, RPM minute or breaker time a node sees does.
+     */
+    default long clockSkewMs() {
+        return 0;
+    }
+
+    /**
      * Admission of one request, atomically: checks every limit of its user and key (nothing is counted if one is
      * hit), then counts the request (RPM) and its session, reads the session's binding and the candidate providers'
      * breakers, spend and session load.

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * time on a hand-moved clock, and retries of deliveries that fail. Each is sent once.
  */
 class NotificationEventsTest {
-    static final Instant DAY_ONE = Instant.parse("2030-03-10T10:00:00Z");
+    /** Day one is the day after tomorrow (UTC) on the machine's clock: never a calendar date that will pass. */
+    static final LocalDate DAY_ONE_DATE = LocalDate.now(ZoneOffset.UTC).plusDays(2);
+    static final Instant DAY_ONE = at(DAY_ONE_DATE, "10:00");
     static final MutableClock CLOCK = new MutableClock(DAY_ONE);
     static TestHub hub;
     static FakeUpstream down;
@@ -50,6 +55,10 @@ class NotificationEventsTest {
         hub.close();
         down.close();
         receiver.close();
+    }
+
+    static Instant at(LocalDate day, String time) {
+        return day.atTime(LocalTime.parse(time)).toInstant(ZoneOffset.UTC);
     }
 
     @BeforeEach
@@ -159,16 +168,16 @@ class NotificationEventsTest {
             long id = webhook("daily", receiver.url("/daily"), "daily_leaderboard", Map.of("dailyAt", "09:00"));
             Predicate<FakeReceiver.Received> boards = r -> r.path().equals("/daily");
 
-            CLOCK.set(Instant.parse("2030-03-11T08:59:00Z"));
+            CLOCK.set(at(DAY_ONE_DATE.plusDays(1), "08:59"));
             notifications.tick();
             awaitQuiet();
             assertThat(receiver.received(boards)).as("not before 09:00").isEmpty();
 
-            CLOCK.set(Instant.parse("2030-03-11T09:00:00Z"));
+            CLOCK.set(at(DAY_ONE_DATE.plusDays(1), "09:00"));
             notifications.tick();
             JsonNode board = receiver.await(1, boards).getFirst().json();
             assertThat(board.path("event").asText()).isEqualTo("daily_leaderboard");
-            assertThat(board.path("title").asText()).isEqualTo("Daily leaderboard 2030-03-10");
+            assertThat(board.path("title").asText()).isEqualTo("Daily leaderboard " + DAY_ONE_DATE);
             JsonNode top = board.path("data").path("rows").get(0);
             assertThat(top.path("name").asText()).isEqualTo("daily-user");
             assertThat(top.path("requests").asLong()).isEqualTo(2);
@@ -176,12 +185,12 @@ class NotificationEventsTest {
             assertThat(board.path("text").asText()).contains("1. daily-user: $0.6000, 2 requests");
 
             notifications.tick();
-            CLOCK.set(Instant.parse("2030-03-11T09:30:00Z"));
+            CLOCK.set(at(DAY_ONE_DATE.plusDays(1), "09:30"));
             notifications.tick();
             awaitQuiet();
             assertThat(receiver.received(boards)).as("once a day").hasSize(1);
             assertThat(hub.db().number("SELECT count(*) FROM notifications_sent WHERE dedup_key = 'leaderboard:" + id
-                    + ":2030-03-11'")).isEqualTo(1);
+                    + ":" + DAY_ONE_DATE.plusDays(1) + "'")).isEqualTo(1);
         }
     }
 

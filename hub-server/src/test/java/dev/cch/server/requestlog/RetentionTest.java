@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,13 +28,13 @@ class RetentionTest {
 
     @Test
     void rowsPastRetentionGoAndTheirStatisticsStay() {
-        Instant now = Instant.parse("2026-06-15T12:00:00Z");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         // 12,000 rows 40 days old (more than two delete batches) and 10 from yesterday
         hub.db().execute("INSERT INTO request_log (request_id, created_at, client_protocol, endpoint, status_code, input_tokens)"
-                + " SELECT 'old_' || g, TIMESTAMPTZ '2026-05-06 10:00:00+00', 'anthropic', 'messages', 200, 10"
+                + " SELECT 'old_' || g, TIMESTAMPTZ '" + now.minus(40, ChronoUnit.DAYS) + "', 'anthropic', 'messages', 200, 10"
                 + " FROM generate_series(1, 12000) g");
         hub.db().execute("INSERT INTO request_log (request_id, created_at, client_protocol, endpoint, status_code, input_tokens)"
-                + " SELECT 'new_' || g, TIMESTAMPTZ '2026-06-14 10:00:00+00', 'anthropic', 'messages', 200, 10"
+                + " SELECT 'new_' || g, TIMESTAMPTZ '" + now.minus(1, ChronoUnit.DAYS) + "', 'anthropic', 'messages', 200, 10"
                 + " FROM generate_series(1, 10) g");
         AtomicInteger days = new AtomicInteger(0);
         try (Retention r = new Retention(hub.server().parts().database().client(), new MutableClock(now), days::get)) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -27,20 +28,30 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What every state store must do, run against both adapters. Time is passed in: the tests move it by hand.
+ * What every state store must do, run against both adapters. Time is passed in: the tests move it by hand, starting
+ * from today at 10:00 on this run's clock (the machine's, moved by the subclass's shift), never from a fixed date:
+ * a store may hand instants to a server with a clock of its own (Redis expires keys by its clock).
  */
 abstract class StateStoreContract {
     static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
-    static final long T0 = ZonedDateTime.of(2026, 11, 25, 10, 0, 0, 0, ZONE).toInstant().toEpochMilli();
     static final long MIN = 60_000;
     static final long TTL = 5 * MIN;
     static final BreakerConfig BREAKER = new BreakerConfig(3, 30 * MIN, 2);
 
+    /** The first instant of every test: today (on this run's clock) at 10:00 in {@link #ZONE}. */
+    final ZonedDateTime start;
+    final long T0;
     final SpendCalendar calendar = new SpendCalendar(() -> ZONE);
     final AtomicInteger ids = new AtomicInteger();
     StateStore store;
     final Subject user = Subject.user(1, 0);
     final Subject key = Subject.key(10, 0);
+
+    /** @param clockShift how far this run's clock is from the machine's */
+    StateStoreContract(Duration clockShift) {
+        start = ZonedDateTime.now(ZONE).plus(clockShift).toLocalDate().atTime(10, 0).atZone(ZONE);
+        T0 = start.toInstant().toEpochMilli();
+    }
 
     abstract StateStore create();
 
@@ -121,7 +132,7 @@ abstract class StateStoreContract {
         assertThat(refused.rejection().kind()).isEqualTo(LimitKind.USD_DAILY);
         assertThat(refused.rejection().kind().status()).isEqualTo(402);
         assertThat(refused.rejection().current()).isEqualTo(1_000_000_000L);
-        long midnight = ZonedDateTime.of(2026, 11, 26, 0, 0, 0, 0, ZONE).toInstant().toEpochMilli();
+        long midnight = start.toLocalDate().plusDays(1).atStartOfDay(ZONE).toInstant().toEpochMilli();
         assertThat(refused.rejection().resetAtMs()).isEqualTo(midnight);
         assertThat(admit(midnight, l, null, List.of()).admitted()).isTrue();
     }

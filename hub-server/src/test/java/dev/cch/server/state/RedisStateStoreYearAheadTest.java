@@ -1,0 +1,13 @@
+package dev.cch.server.state;
+
+import java.time.Duration;
+
+/**
+ * The Redis contract with the hub's clock a year ahead of the machine's (and so Redis'): no counter may depend on
+ * the two clocks agreeing.
+ */
+class RedisStateStoreYearAheadTest extends RedisStateStoreContract {
+    RedisStateStoreYearAheadTest() {
+        super(Duration.ofDays(365));
+    }
+}
