@@ -31,7 +31,10 @@ import dev.cch.server.providers.ProviderGroups;
 import dev.cch.server.providers.ProviderRepository;
 import dev.cch.server.proxy.InFlight;
 import dev.cch.server.proxy.ModelsRoutes;
+import dev.cch.server.proxy.BodyBudget;
+import dev.cch.server.web.HeaderDeadline;
 import dev.cch.server.proxy.ProxyRoutes;
+import dev.cch.server.proxy.RequestBody;
 import dev.cch.server.routing.ModelCatalog;
 import dev.cch.server.requestlog.RequestLogWriter;
 import dev.cch.server.requestlog.Spool;
@@ -104,7 +107,8 @@ import java.util.Random;
 public record HubParts(HubConfig config, ObjectMapper mapper, Database database, StateStore state,
                        RequestLogWriter requestLog, Health health, InFlight inFlight, String adminToken,
                        boolean adminTokenGenerated, AdminAuth adminAuth, List<AdminRoute.Service> adminServices,
-                       AdminRoute.Service selfService, HubMetrics metrics, ProxyRoutes proxy, ModelsRoutes models, List<AutoCloseable> resources) {
+                       AdminRoute.Service selfService, HubMetrics metrics, ProxyRoutes proxy, ModelsRoutes models,
+                       HeaderDeadline headerDeadline, List<AutoCloseable> resources) {
 
     public static HubParts assemble(HubConfig config, Clock clock) {
         DataDirectory dataDir = new DataDirectory(config.dataDir());
@@ -133,7 +137,8 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
         settings.reload();
         RollupZone.ensure(db.client(), config.timeZone());
 
-        ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(keys::findByHash, users::get, clock, Duration.ofSeconds(5));
+        ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(keys::findByHash, users::get, clock, Duration.ofSeconds(5),
+                reload -> Thread.ofVirtual().name("cch-key-reload").start(reload));
         Replies replies = new Replies(new ErrorBodies(mapper));
         Watchdog watchdog = new Watchdog();
         ProxyRouting proxyRouting = new ProxyRouting();
@@ -199,7 +204,8 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
                 ChangeBus.Topic.PRICES, prices::reload,
                 ChangeBus.Topic.SETTINGS, settings::reload,
                 ChangeBus.Topic.ERROR_RULES, errorRules::reload,
-                ChangeBus.Topic.SENSITIVE_WORDS, sensitiveWords::reload), 30);
+                ChangeBus.Topic.SENSITIVE_WORDS, sensitiveWords::reload),
+                Map.of(ChangeBus.Topic.CREDENTIALS, authenticator::outdateAll), config.cacheRefresh());
         PriceSync priceSync = new PriceSync(priceRepo, changes::pricesChanged, clock,
                 () -> settings.current().priceSyncUrl(), () -> settings.current().priceSyncHours());
         Retention retention = new Retention(db.client(), clock, () -> settings.current().logRetentionDays());
@@ -227,13 +233,14 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
                 new EventsApi(events, mapper, health::isReady),
                 new WebhooksApi(notifications, io, audit));
         AdminAuth adminAuth = new AdminAuth(token.value(), authenticator, lockout, io, audit);
+        BodyBudget bodyBudget = new BodyBudget(config.edge().bodyBudgetBytes());
         ProxyRoutes proxy = new ProxyRoutes(pipeline, finish, replies, mapper, clock, inFlight,
-                config.edge().maxBodyBytes());
+                new RequestBody(config.edge().maxBodyBytes(), bodyBudget, config.edge().bodyTimeout(), watchdog));
         ModelsRoutes models = new ModelsRoutes(authenticator, new ModelCatalog(catalog::all, prices::all), replies, mapper);
 
         return new HubParts(config, mapper, db, state, logWriter, health, inFlight, token.value(), token.created(),
                 adminAuth, adminServices, new MeApi(adminAuth, usage, stats, logRepo, io), metrics, proxy,
-                models, List.of(ticker, metrics, langfuse, notifications, priceSync, retention, logWriter, changes,
+                models, new HeaderDeadline(watchdog, config.edge().headerTimeout()), List.of(ticker, metrics, langfuse, notifications, priceSync, retention, logWriter, changes,
                         transport, watchdog, state, db));
     }
 

@@ -1,14 +1,17 @@
 package dev.cch.server;
 
 import dev.cch.server.admin.AdminRoute;
+import dev.cch.server.admin.DatabaseUnavailable;
 import dev.cch.server.config.HubConfig;
 import dev.cch.server.db.Database;
 import dev.cch.server.health.Health;
 import dev.cch.server.health.HealthRoutes;
 import dev.cch.server.requestlog.RequestLogWriter;
 import dev.cch.server.web.OpenApiRoutes;
+import io.helidon.dbclient.DbClientException;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http1.Http1Config;
 
 import java.io.PrintStream;
 import java.time.Clock;
@@ -39,12 +42,16 @@ public final class HubServer implements AutoCloseable {
 
     public static HubServer start(HubConfig config, Clock clock) {
         HubParts p = HubParts.assemble(config, clock);
+        Http1Config http1 = Http1Config.builder().config(config.server().get("protocols.http_1_1"))
+                .addReceiveListener(p.headerDeadline()).build();
         WebServer server = WebServer.builder()
                 .config(config.server())
+                .protocols(List.of(http1))
                 .shutdownHook(false)
                 .contentEncoding(new dev.cch.server.proxy.EncodingPassThrough())
                 .addFeature(OpenApiRoutes.feature())
                 .routing(r -> {
+                    r.error(DbClientException.class, new DatabaseUnavailable(p.mapper()));
                     if (!config.edge().corsAllowedOrigins().isEmpty()) {
                         r.addFilter(new dev.cch.server.web.Cors(config.edge().corsAllowedOrigins()));
                     }

@@ -7,6 +7,7 @@ public enum ErrorType {
     BILLING(402, "billing_error", "insufficient_quota", "RESOURCE_EXHAUSTED"),
     PERMISSION(403, "permission_error", "permission_error", "PERMISSION_DENIED"),
     NOT_FOUND(404, "not_found_error", "not_found_error", "NOT_FOUND"),
+    REQUEST_TIMEOUT(408, "invalid_request_error", "invalid_request_error", "DEADLINE_EXCEEDED"),
     TOO_LARGE(413, "request_too_large", "invalid_request_error", "INVALID_ARGUMENT"),
     UNSUPPORTED_MEDIA(415, "invalid_request_error", "invalid_request_error", "INVALID_ARGUMENT"),
     RATE_LIMIT(429, "rate_limit_error", "rate_limit_exceeded", "RESOURCE_EXHAUSTED"),
@@ -51,6 +52,7 @@ public enum ErrorType {
             case 402 -> BILLING;
             case 403 -> PERMISSION;
             case 404 -> NOT_FOUND;
+            case 408 -> REQUEST_TIMEOUT;
             case 413 -> TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA;
             case 429 -> RATE_LIMIT;

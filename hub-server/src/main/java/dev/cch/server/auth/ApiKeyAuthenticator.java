@@ -18,7 +18,8 @@ import java.util.function.LongFunction;
 /**
  * Resolves a presented hub key to its key and user, refusing disabled and expired ones. Lookups are by the key's
  * SHA-256 and cached briefly (including misses, so guessing keys does not reach the database every time); any
- * admin change to users or keys clears the cache.
+ * admin change to users or keys outdates the cache, and while the database is unreachable the keys seen before keep
+ * being served from it.
  */
 public final class ApiKeyAuthenticator {
     private static final int MAX_ENTRIES = 100_000;
@@ -30,9 +31,15 @@ public final class ApiKeyAuthenticator {
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, CompletableFuture<Cached>> loading = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    private final java.util.concurrent.Executor reloads;
 
-    private record Cached(KeyView key, UserView user, Instant loadedAt) {
+    /** A key and its user as loaded at {@code loadedAt}, valid for the cache {@code generation} it was loaded in. */
+    private record Cached(KeyView key, UserView user, Instant loadedAt, long generation) {
     }
+
+    /** After a failed load, the database is not asked again before this instant (callers are not held on a dead pool). */
+    private static final Duration DATABASE_BACKOFF = Duration.ofSeconds(1);
+    private volatile Instant databaseRetryAt = Instant.MIN;
 
     /** Why a key was refused; {@code code} is the machine code sent to the client. */
     public enum Refusal {
@@ -85,8 +92,16 @@ public final class ApiKeyAuthenticator {
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ApiKeyAuthenticator.class.getName());
     private volatile boolean unavailableLogged;
 
+    /** Reloads of keys seen before run on the caller's thread (tests). */
     public ApiKeyAuthenticator(Function<String, Optional<KeyView>> keysByHash, LongFunction<Optional<UserView>> usersById,
                                Clock clock, Duration ttl) {
+        this(keysByHash, usersById, clock, ttl, Runnable::run);
+    }
+
+    /** @param reloads where a key seen before is reloaded while the caller goes on with the cached one */
+    public ApiKeyAuthenticator(Function<String, Optional<KeyView>> keysByHash, LongFunction<Optional<UserView>> usersById,
+                               Clock clock, Duration ttl, java.util.concurrent.Executor reloads) {
+        this.reloads = reloads;
         this.keysByHash = keysByHash;
         this.usersById = usersById;
         this.clock = clock;
@@ -104,33 +119,56 @@ public final class ApiKeyAuthenticator {
         };
     }
 
-    /** Forgets every cached key and user (after an admin change). */
+    /** Forgets every cached key and user (after an admin change: a revocation takes effect with the next request). */
     public void invalidateAll() {
         generation.incrementAndGet();
         cache.clear();
     }
 
     /**
-     * The key and its user, from the cache while fresh, else from the database. One caller per key loads it: when a
-     * cached entry expires under load, the others keep using it meanwhile (hundreds of requests reloading the same
-     * key at once used to exhaust the connection pool), and callers of a key not cached wait for that one load. When
-     * the database cannot answer, a stale entry keeps serving (an admin change clears the cache, so nothing revoked
-     * survives) and a key never seen gets null.
+     * Marks every cached key and user as due for a reload (the periodic refresh that catches changes a node missed):
+     * each is reloaded in the background on its next use and served as cached meanwhile, so that while the database
+     * is away the keys seen before keep working.
+     */
+    public void outdateAll() {
+        generation.incrementAndGet();
+    }
+
+    /**
+     * The key and its user, from the cache while fresh, else from the database. One load per key at a time: a cached
+     * entry that expired is served while it reloads (in the background: hundreds of requests reloading the same key at
+     * once used to exhaust the connection pool, and a dead pool held each for seconds), and callers of a key not
+     * cached wait for that one load. When
+     * the database cannot answer, a stale entry keeps serving (revocations are written to the database, so they take
+     * effect with the first load after it returns) and a key never seen gets null; for a second after a failed load
+     * nobody waits on the database again.
      */
     private Cached lookup(String hash) {
         Instant now = clock.instant();
         Cached c = cache.get(hash);
-        if (c != null && c.loadedAt().plus(ttl).isAfter(now)) {
+        if (c != null && c.generation() == generation.get() && c.loadedAt().plus(ttl).isAfter(now)) {
+            return c;
+        }
+        if (now.isBefore(databaseRetryAt)) {
             return c;
         }
         CompletableFuture<Cached> mine = new CompletableFuture<>();
         CompletableFuture<Cached> running = loading.putIfAbsent(hash, mine);
-        if (running != null) {
-            return c != null ? c : running.join();
+        if (c != null) {
+            // a key seen before never waits on the database: it is served as cached while one load refreshes it
+            if (running == null) {
+                reloads.execute(() -> loadAndRelease(hash, c, mine));
+            }
+            Cached reloaded = cache.get(hash); // already there if the reload ran on this thread
+            return reloaded != null ? reloaded : c;
         }
-        Cached result = c;
+        return running != null ? running.join() : loadAndRelease(hash, null, mine);
+    }
+
+    private Cached loadAndRelease(String hash, Cached stale, CompletableFuture<Cached> mine) {
+        Cached result = stale;
         try {
-            result = load(hash, c, now);
+            result = load(hash, stale, clock.instant());
             return result;
         } finally {
             loading.remove(hash, mine);
@@ -146,6 +184,7 @@ public final class ApiKeyAuthenticator {
             key = keysByHash.apply(hash);
             user = key.flatMap(k -> usersById.apply(k.userId()));
         } catch (RuntimeException e) {
+            databaseRetryAt = clock.instant().plus(DATABASE_BACKOFF);
             if (!unavailableLogged) {
                 unavailableLogged = true;
                 LOG.warning("API keys cannot be loaded (" + e.getMessage() + "); serving cached keys until the database is back");
@@ -153,13 +192,11 @@ public final class ApiKeyAuthenticator {
             return stale;
         }
         unavailableLogged = false;
-        Cached fresh = new Cached(key.orElse(null), user.orElse(null), now);
+        Cached fresh = new Cached(key.orElse(null), user.orElse(null), now, gen);
         if (cache.size() >= MAX_ENTRIES) {
             cache.clear();
         }
-        if (generation.get() == gen) { // an admin change during the load may have made what we read outdated
-            cache.put(hash, fresh);
-        }
+        cache.put(hash, fresh); // loaded under generation gen: an admin change meanwhile makes it reload on next use
         return fresh;
     }
 

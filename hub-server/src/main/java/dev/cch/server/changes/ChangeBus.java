@@ -27,15 +27,23 @@ public final class ChangeBus implements AdminChanges, AutoCloseable {
     private final StateStore store;
     private final String node = UUID.randomUUID().toString();
     private final Map<Topic, Runnable> reloads = new EnumMap<>(Topic.class);
+    private final Map<Topic, Runnable> refreshes = new EnumMap<>(Topic.class);
     private final ScheduledExecutorService refresher;
 
-    public ChangeBus(StateStore store, Map<Topic, Runnable> reloads, long refreshSeconds) {
+    /**
+     * @param reloads   what a change of each topic reloads
+     * @param refreshes what the periodic refresh runs instead, for topics where it must be gentler (keys are only
+     *                  marked for reload, so they keep working while the database is away)
+     */
+    public ChangeBus(StateStore store, Map<Topic, Runnable> reloads, Map<Topic, Runnable> refreshes, java.time.Duration refresh) {
         this.store = store;
         this.reloads.putAll(reloads);
+        this.refreshes.putAll(reloads);
+        this.refreshes.putAll(refreshes);
         store.subscribe(CHANNEL, this::received);
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon(true)
                 .name("cch-cache-refresh").unstarted(r));
-        refresher.scheduleWithFixedDelay(this::reloadAll, refreshSeconds, refreshSeconds, TimeUnit.SECONDS);
+        refresher.scheduleWithFixedDelay(this::reloadAll, refresh.toMillis(), refresh.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public void changed(Topic topic) {
@@ -86,7 +94,10 @@ public final class ChangeBus implements AdminChanges, AutoCloseable {
     }
 
     private void apply(Topic topic) {
-        Runnable r = reloads.get(topic);
+        run(topic, reloads.get(topic));
+    }
+
+    private void run(Topic topic, Runnable r) {
         if (r != null) {
             try {
                 r.run();
@@ -98,7 +109,7 @@ public final class ChangeBus implements AdminChanges, AutoCloseable {
 
     private void reloadAll() {
         for (Topic t : Topic.values()) {
-            apply(t);
+            run(t, refreshes.get(t));
         }
     }
 

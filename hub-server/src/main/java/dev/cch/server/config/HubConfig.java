@@ -42,17 +42,23 @@ public record HubConfig(Config server,
                         Duration lockoutDuration,
                         Notify notifications,
                         Langfuse langfuse,
-                        Edge edge) {
+                        Edge edge,
+                        Duration cacheRefresh) {
 
     /**
-     * What the hub accepts at its edge: the largest request body after decoding (413 above it), the browser origins
-     * answered with CORS headers (empty = none), and whether providers may point at private, loopback, link-local or
-     * metadata addresses.
+     * What the hub accepts at its edge: the largest request body after decoding (413 above it), the request body bytes
+     * held at once across all requests (503 past it), how long a body and a request's headers may take to arrive, the
+     * browser origins answered with CORS headers (empty = none), and whether providers may point at private,
+     * loopback, link-local or metadata addresses.
      */
-    public record Edge(long maxBodyBytes, java.util.List<String> corsAllowedOrigins, boolean blockPrivateAddresses) {
+    public record Edge(long maxBodyBytes, long bodyBudgetBytes, Duration bodyTimeout, Duration headerTimeout,
+                       java.util.List<String> corsAllowedOrigins, boolean blockPrivateAddresses) {
         public Edge {
             if (maxBodyBytes < 1) {
                 throw new IllegalArgumentException("hub.proxy.max-body-bytes must be positive");
+            }
+            if (bodyBudgetBytes < maxBodyBytes) {
+                throw new IllegalArgumentException("hub.proxy.body-budget-bytes must be at least hub.proxy.max-body-bytes");
             }
             corsAllowedOrigins = java.util.List.copyOf(corsAllowedOrigins);
         }
@@ -122,8 +128,12 @@ public record HubConfig(Config server,
                         Duration.ofMillis(hub.get("langfuse.timeout.ms").asLong().orElse(10_000L)),
                         hub.get("langfuse.include.content").asBoolean().orElse(false)),
                 new Edge(hub.get("proxy.max-body-bytes").asLong().orElse(32L * 1024 * 1024),
+                        hub.get("proxy.body-budget-bytes").asLong().orElse(128L * 1024 * 1024),
+                        Duration.ofMillis(hub.get("proxy.body-timeout.ms").asLong().orElse(60_000L)),
+                        Duration.ofMillis(hub.get("proxy.header-timeout.ms").asLong().orElse(10_000L)),
                         origins(hub.get("cors.allowed-origins")),
-                        hub.get("providers.block-private-addresses").asBoolean().orElse(false)));
+                        hub.get("providers.block-private-addresses").asBoolean().orElse(false)),
+                Duration.ofMillis(hub.get("cache.refresh.ms").asLong().orElse(30_000L)));
     }
 
     /** A list node or one comma-separated string (the form environment variables take). */

@@ -1,16 +1,19 @@
 package dev.cch.server.guard;
 
 import dev.cch.protocol.ClientProtocol;
+import dev.cch.protocol.error.ErrorType;
+import dev.cch.protocol.error.HubError;
 import dev.cch.server.pipeline.Exchange;
-import dev.cch.server.pipeline.HeaderHygiene;
 import dev.cch.server.pipeline.ProxyReply;
 import dev.cch.server.pipeline.ProxyRequest;
 import dev.cch.server.pipeline.Replies;
 import dev.cch.server.pipeline.Step;
 
 /**
- * Pipeline step: the body must be readable UTF-8 JSON within the size limit, an object whose well-known fields have
- * their protocol's types, naming a printable model; otherwise the caller gets a clear 4xx in its own protocol.
+ * Pipeline step: reads the body (no step before this one does, so only an authenticated caller's body is read). It
+ * must be readable UTF-8 JSON within the size limit, an object whose well-known fields have their protocol's types,
+ * naming a printable model; otherwise the caller gets a clear 4xx (503 while the hub's body budget is full) in its
+ * own protocol.
  */
 public final class RequestShapeStep implements Step {
     private static final String BY = "invalid_request";
@@ -24,8 +27,13 @@ public final class RequestShapeStep implements Step {
     @Override
     public ProxyReply handle(Exchange ex, Chain chain) {
         ProxyRequest r = ex.request();
-        if (r.bodyRejection() != null) {
-            return replies.blocked(ex, BY, r.bodyRejection());
+        HubError refused = r.readBody(); // the first step that needs the body: the caller is authenticated by now
+        if (refused != null) {
+            ProxyReply reply = replies.blocked(ex, BY, refused);
+            if (refused.type() == ErrorType.UNAVAILABLE) {
+                reply.headers().set("retry-after", "1"); // the body budget frees as other requests finish
+            }
+            return reply;
         }
         String problem = r.bodyProblem();
         boolean gemini = r.protocol() == ClientProtocol.GEMINI;
@@ -45,11 +53,9 @@ public final class RequestShapeStep implements Step {
         if (model == null || model.isBlank()) {
             return replies.badRequest(ex, BY, "the request names no model: set \"model\"");
         }
-        if (model.length() > 256) {
-            return replies.badRequest(ex, BY, "model name longer than 256 characters");
-        }
-        if (!HeaderHygiene.printable(model)) {
-            return replies.badRequest(ex, BY, "the model name contains control characters");
+        String modelProblem = ModelNames.problem(model, gemini);
+        if (modelProblem != null) {
+            return replies.badRequest(ex, BY, modelProblem);
         }
         return chain.proceed(ex);
     }

@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
- * The hub's health: {@code up}; {@code degraded} when the state store (Redis) is unreachable and limits fail open;
- * {@code down} when the database is unreachable. Ready only between start-up and the start of shutdown. The
+ * The hub's health: {@code up}; {@code degraded} when the state store (Redis) is unreachable and limits fail open, or
+ * when the database is unreachable and keys are served from cache while log rows are spooled. Ready only between
+ * start-up and the start of shutdown (a node without its database still serves, so it stays in the balancer). The
  * database check is cached for a second so that health probes cannot load it.
  */
 public final class Health {
@@ -52,7 +53,8 @@ public final class Health {
             checks.put("clock", "this node's clock is " + Math.abs(skew) / 1000 + " s " + (skew > 0 ? "ahead of" : "behind")
                     + " the state store's");
         }
-        String status = !databaseUp ? "down" : stateUp ? "up" : "degraded";
-        return new HealthView(status, ready.get() && databaseUp, version, checks);
+        // without its database the hub still serves (keys from cache, rows spooled): degraded, and still ready
+        String status = databaseUp && stateUp ? "up" : "degraded";
+        return new HealthView(status, ready.get(), version, checks);
     }
 }

@@ -11,7 +11,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 /**
- * {@code /health} (status and checks; 503 when down or not ready), {@code /health/live} (the process answers) and
+ * {@code /health} (status and checks; 503 when not ready), {@code /health/live} (the process answers) and
  * {@code /health/ready} (may take traffic).
  */
 public final class HealthRoutes implements HttpService {
@@ -32,7 +32,7 @@ public final class HealthRoutes implements HttpService {
 
     private void all(ServerRequest req, ServerResponse res) {
         HealthView v = health.view();
-        send(res, "down".equals(v.status()) || !v.ready() ? Status.SERVICE_UNAVAILABLE_503 : Status.OK_200, v);
+        send(res, !v.ready() ? Status.SERVICE_UNAVAILABLE_503 : Status.OK_200, v);
     }
 
     private void ready(ServerRequest req, ServerResponse res) {

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * A client's request as the pipeline sees it: endpoint, headers and the body bytes exactly as received, and the
  * body's JSON tree, parsed once on first use; the few fields routing needs (model, stream, metadata.user_id, session
- * hints) are read from that tree.
+ * hints) are read from that tree. The body is read only when a step asks for it with {@link #readBody()} (after
+ * authentication); until then it reads as empty and names no model.
  */
 public final class ProxyRequest {
     private final String id;
@@ -24,10 +25,12 @@ public final class ProxyRequest {
     private final String pathModel;
     private final String rawQuery;
     private final Headers headers;
-    private final byte[] body;
+    private final BodySource source;
     private final String clientIp;
     private final ObjectMapper mapper;
-    private final HubError bodyRejection;
+    private byte[] body = new byte[0];
+    private boolean bodyRead;
+    private HubError bodyRejection;
 
     private boolean peeked;
     private String model;
@@ -40,16 +43,17 @@ public final class ProxyRequest {
     private String bodySessionId;
     private JsonNode json;
 
+    /** A request whose body is already in memory, read at once. */
     public ProxyRequest(String id, Instant receivedAt, long startNanos, Endpoint endpoint, String pathModel,
                         String rawQuery, Headers headers, byte[] body, String clientIp, ObjectMapper mapper) {
-        this(id, receivedAt, startNanos, endpoint, pathModel, rawQuery, headers, body, clientIp, mapper, null);
+        this(id, receivedAt, startNanos, endpoint, pathModel, rawQuery, headers, BodySource.of(body), clientIp, mapper);
+        readBody();
     }
 
-    /** @param bodyRejection why the edge refused the body (too large, unsupported encoding), or null */
+    /** @param source where the body comes from; nothing is read from it until {@link #readBody()} */
     public ProxyRequest(String id, Instant receivedAt, long startNanos, Endpoint endpoint, String pathModel,
-                        String rawQuery, Headers headers, byte[] body, String clientIp, ObjectMapper mapper,
-                        HubError bodyRejection) {
-        this.bodyRejection = bodyRejection;
+                        String rawQuery, Headers headers, BodySource source, String clientIp, ObjectMapper mapper) {
+        this.source = source;
         this.id = id;
         this.receivedAt = receivedAt;
         this.startNanos = startNanos;
@@ -57,7 +61,6 @@ public final class ProxyRequest {
         this.pathModel = pathModel;
         this.rawQuery = rawQuery == null ? "" : rawQuery;
         this.headers = headers;
-        this.body = body;
         this.clientIp = clientIp;
         this.mapper = mapper;
     }
@@ -90,8 +93,38 @@ public final class ProxyRequest {
         return headers;
     }
 
+    /** The body as received (decoded), once {@link #readBody()} has run; empty before. */
     public byte[] body() {
         return body;
+    }
+
+    /**
+     * Reads the body from its source, once (later calls return the first answer): the bytes become {@link #body()},
+     * or the reason the hub will not take them is returned (too large, unsupported encoding, stalled, hub busy).
+     */
+    public HubError readBody() {
+        if (!bodyRead) {
+            bodyRead = true;
+            BodySource.Body b = source.read();
+            body = b.bytes();
+            bodyRejection = b.problem();
+        }
+        return bodyRejection;
+    }
+
+    /** Whether the body was read (false when the request was refused before anything needed it). */
+    public boolean bodyRead() {
+        return bodyRead;
+    }
+
+    /** The source's shared budget back; the edge calls this once the exchange is finished. */
+    public void releaseBody() {
+        source.release();
+    }
+
+    /** True if the client sent (or declared) a body that the hub has not read. */
+    public boolean bodyUnread() {
+        return !bodyRead && source.present();
     }
 
     public String clientIp() {
@@ -153,10 +186,6 @@ public final class ProxyRequest {
         return bodySessionId;
     }
 
-    /** Why the edge refused the body before anyone looked at it (413, 415, unreadable), or null. */
-    public HubError bodyRejection() {
-        return bodyRejection;
-    }
 
     /** Why the body is not a JSON object, or null if it is. */
     public String bodyProblem() {
@@ -176,6 +205,10 @@ public final class ProxyRequest {
      */
     private void peek() {
         if (peeked) {
+            return;
+        }
+        if (!bodyRead) {
+            json = mapper.missingNode(); // nothing is known of a body nobody has read yet
             return;
         }
         peeked = true;

@@ -15,7 +15,9 @@ import dev.cch.server.pipeline.ProxyReply;
 import dev.cch.server.pipeline.ProxyRequest;
 import dev.cch.server.pipeline.Replies;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -47,8 +49,8 @@ public final class ProxyRoutes implements HttpService {
     private final RequestBody bodies;
 
     public ProxyRoutes(Pipeline pipeline, Finish finish, Replies replies, ObjectMapper mapper, Clock clock,
-                       InFlight inFlight, long maxBodyBytes) {
-        this.bodies = new RequestBody(maxBodyBytes);
+                       InFlight inFlight, RequestBody bodies) {
+        this.bodies = bodies;
         this.pipeline = pipeline;
         this.finish = finish;
         this.replies = replies;
@@ -108,9 +110,9 @@ public final class ProxyRoutes implements HttpService {
         inFlight.enter();
         Exchange ex = null;
         try {
-            RequestBody.Read body = bodies.read(req);
+            // the body is read by the pipeline once the caller is authenticated, never here
             ProxyRequest pr = new ProxyRequest(RequestIds.next(now.toEpochMilli()), now, start, endpoint, pathModel,
-                    req.query().rawValue(), headers(req), body.bytes(), clientIp(req), mapper, body.problem());
+                    req.query().rawValue(), headers(req), bodies.source(req), clientIp(req), mapper);
             ex = new Exchange(pr);
             ProxyReply reply;
             try {
@@ -123,9 +125,15 @@ public final class ProxyRoutes implements HttpService {
             write(res, reply, ex);
         } finally {
             if (ex != null) {
+                ex.request().releaseBody();
                 finish.finish(ex);
             }
             inFlight.leave();
+        }
+        if (ex.request().bodyUnread()) {
+            // refused before its body was needed (no key): the rest of the body is never read, so the connection
+            // cannot carry another request; Helidon keeps a connection open after "Connection: close" unless told
+            throw new CloseConnectionException("request refused before its body was read");
         }
     }
 
@@ -139,6 +147,9 @@ public final class ProxyRoutes implements HttpService {
             }
         });
         res.header(HeaderNames.create("x-cch-request-id"), ex.request().id());
+        if (ex.request().bodyUnread()) {
+            res.header(HeaderValues.CONNECTION_CLOSE);
+        }
         switch (reply) {
             case ProxyReply.Buffered b -> {
                 try {

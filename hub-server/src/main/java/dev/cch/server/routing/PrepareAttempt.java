@@ -53,7 +53,12 @@ public final class PrepareAttempt implements AttemptStep {
             }
         }
         if (a.path() == null) {
-            a.path(UpstreamPaths.pathFor(p.type(), r, a.upstreamModel()));
+            String path = UpstreamPaths.pathFor(p.type(), r, a.upstreamModel());
+            if (path == null) {
+                return AttemptResult.Failure.of(ErrorKind.UNCONVERTIBLE,
+                        "the model name cannot be sent to a " + p.type().wireName() + " provider (it would add a path segment)");
+            }
+            a.path(path);
         }
         a.headers(OutboundHeaders.build(r.headers(), r.protocol(), p));
         return next.proceed(a);

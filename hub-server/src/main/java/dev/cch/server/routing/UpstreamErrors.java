@@ -36,7 +36,7 @@ public final class UpstreamErrors {
             h.set("content-type", ct == null ? "application/json" : ct);
             return new ProxyReply.Buffered(status, h, f.errorBody());
         }
-        String message = Redactor.redact(extractMessage(f.errorBody()));
+        String message = Redactor.truncate(Redactor.redact(extractMessage(f.errorBody())), 500);
         return replies.error(ex, new HubError(status, ErrorType.forStatus(status), message, null, Map.of()), f.kind());
     }
 
@@ -60,6 +60,6 @@ public final class UpstreamErrors {
         } catch (IOException e) {
             // not JSON: fall through to the text
         }
-        return Redactor.truncate(new String(body, java.nio.charset.StandardCharsets.UTF_8), 500);
+        return new String(body, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

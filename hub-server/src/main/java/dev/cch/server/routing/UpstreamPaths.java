@@ -24,7 +24,16 @@ public final class UpstreamPaths {
         return b.toString();
     }
 
+    /**
+     * The path (and query) for this provider type, or null if the model cannot be sent to it: a Gemini provider
+     * takes the model as one URL segment, so a model with a {@code /} of its own (past a {@code models/} prefix,
+     * which Gemini names carry) cannot go there.
+     */
     public static String pathFor(ProviderType type, ProxyRequest r, String model) {
+        String geminiModel = model.startsWith("models/") ? model.substring("models/".length()) : model;
+        if (type == ProviderType.GEMINI && geminiModel.indexOf('/') >= 0) {
+            return null;
+        }
         boolean countTokens = r.endpoint() == Endpoint.COUNT_TOKENS || r.endpoint() == Endpoint.GEMINI_COUNT_TOKENS;
         boolean sameProtocol = type.protocol() == r.protocol();
         String query = sameProtocol ? passThroughQuery(r.rawQuery()) : "";
@@ -32,7 +41,7 @@ public final class UpstreamPaths {
             case CLAUDE, CLAUDE_AUTH -> countTokens ? "/v1/messages/count_tokens" : "/v1/messages";
             case OPENAI_COMPATIBLE -> "/v1/chat/completions";
             case CODEX -> "/v1/responses";
-            case GEMINI -> "/v1beta/models/" + segment(model) + (countTokens ? ":countTokens"
+            case GEMINI -> "/v1beta/models/" + segment(geminiModel) + (countTokens ? ":countTokens"
                     : r.stream() ? ":streamGenerateContent" : ":generateContent");
             case GEMINI_CLI -> "/v1internal:" + (countTokens ? "countTokens"
                     : r.stream() ? "streamGenerateContent" : "generateContent");

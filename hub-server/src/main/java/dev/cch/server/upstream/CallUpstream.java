@@ -88,9 +88,11 @@ public final class CallUpstream implements AttemptStep {
         } catch (IOException | RuntimeException e) {
             body = new byte[0];
         }
+        // the provider's own secret never travels on, not even a piece of it cut off at the bound
+        body = Redactor.redact(body, a.provider().secret().reveal());
         String text = new String(body, StandardCharsets.UTF_8);
         ErrorClassifier.Verdict v = classifier.classify(status, text);
-        String message = Redactor.redact("HTTP " + status + ": " + Redactor.truncate(text, 300), a.provider().secret().reveal());
+        String message = "HTTP " + status + ": " + Redactor.truncate(Redactor.redact(text), 300);
         Headers headers = response.headers();
         byte[] returned = v.overrideBody() != null ? v.overrideBody().getBytes(StandardCharsets.UTF_8) : body;
         Integer returnedStatus = v.overrideStatus() != null ? v.overrideStatus() : status;

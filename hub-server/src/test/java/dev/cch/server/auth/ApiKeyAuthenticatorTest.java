@@ -23,6 +23,8 @@ class ApiKeyAuthenticatorTest {
     final AtomicBoolean databaseDown = new AtomicBoolean();
     final AtomicInteger lookups = new AtomicInteger();
     final KeyView key = new KeyView(1, 1, "k", "cch-known", "default", Limits.NONE, true, null, null, null, null, null);
+    final KeyView disabled = new KeyView(1, 1, "k", "cch-known", "default", Limits.NONE, false, null, null, null, null, null);
+    final AtomicBoolean revoked = new AtomicBoolean();
     final UserView user = new UserView(1, "u", "", Role.USER, "default", List.of(), Limits.NONE, List.of(), List.of(),
             List.of(), true, null, null, null, null);
     final ApiKeyAuthenticator auth = new ApiKeyAuthenticator(hash -> {
@@ -30,7 +32,7 @@ class ApiKeyAuthenticatorTest {
         if (databaseDown.get()) {
             throw new IllegalStateException("no database connection");
         }
-        return hash.equals(HubKeys.hash(SECRET)) ? Optional.of(key) : Optional.empty();
+        return hash.equals(HubKeys.hash(SECRET)) ? Optional.of(revoked.get() ? disabled : key) : Optional.empty();
     }, id -> Optional.of(user), clock, Duration.ofSeconds(5));
 
     ApiKeyAuthenticator.Result check(String secret) {
@@ -58,10 +60,48 @@ class ApiKeyAuthenticatorTest {
         assertThat(ApiKeyAuthenticator.Refusal.UNAVAILABLE.status()).isEqualTo(503);
         assertThat(ApiKeyAuthenticator.Refusal.UNAVAILABLE.isCredentialFailure()).isFalse();
 
+        // the periodic refresh outdates the cache every 30 s: during an outage the key seen before still works
+        auth.outdateAll();
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(check(SECRET)).isInstanceOf(ApiKeyAuthenticator.Result.Accepted.class);
+
         auth.invalidateAll(); // an admin change: nothing stale may survive it
+        clock.advance(Duration.ofSeconds(2));
         assertThat(check(SECRET)).isEqualTo(new ApiKeyAuthenticator.Result.Refused(ApiKeyAuthenticator.Refusal.UNAVAILABLE));
         databaseDown.set(false);
+        clock.advance(Duration.ofSeconds(2));
         assertThat(check(SECRET)).isInstanceOf(ApiKeyAuthenticator.Result.Accepted.class);
+    }
+
+    @Test
+    void aKeyRevokedWhileTheDatabaseWasAwayIsRefusedAsSoonAsItAnswersAgain() {
+        check(SECRET);
+        databaseDown.set(true);
+        auth.outdateAll();
+        assertThat(check(SECRET)).isInstanceOf(ApiKeyAuthenticator.Result.Accepted.class);
+        revoked.set(true); // written to the database by another node, whose change message this node missed
+        databaseDown.set(false);
+        clock.advance(Duration.ofSeconds(2));
+        auth.outdateAll(); // the periodic refresh
+        assertThat(check(SECRET)).isEqualTo(new ApiKeyAuthenticator.Result.Refused(ApiKeyAuthenticator.Refusal.KEY_DISABLED));
+    }
+
+    @Test
+    void afterAFailedLoadNobodyWaitsOnTheDatabaseForASecond() {
+        check(SECRET);
+        databaseDown.set(true);
+        auth.outdateAll();
+        check(SECRET);
+        int afterFailure = lookups.get();
+        for (int i = 0; i < 50; i++) {
+            assertThat(check(SECRET)).isInstanceOf(ApiKeyAuthenticator.Result.Accepted.class);
+            assertThat(check("cch-never-seen-0123456789abcdef"))
+                    .isEqualTo(new ApiKeyAuthenticator.Result.Refused(ApiKeyAuthenticator.Refusal.UNAVAILABLE));
+        }
+        assertThat(lookups.get()).as("no database call within the backoff").isEqualTo(afterFailure);
+        clock.advance(Duration.ofMillis(1_001));
+        check(SECRET);
+        assertThat(lookups.get()).isEqualTo(afterFailure + 1);
     }
 
     @Test

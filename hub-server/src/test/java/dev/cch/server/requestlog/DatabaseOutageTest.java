@@ -63,7 +63,8 @@ class DatabaseOutageTest {
                     pg.stop();
                     run(pool, burst, 60);   // database down: served from caches, rows spooled
                     Awaitility.await("the hub reports the database down").atMost(Duration.ofSeconds(20))
-                            .until(() -> client.get("/health").json().path("status").asText().equals("down"));
+                            .until(() -> client.get("/health").json().path("checks").path("database").asText().equals("down"));
+                    assertThat(client.get("/health").json().path("status").asText()).isEqualTo("degraded");
                     assertThat(hub.parts().requestLog().spooledRows()).isPositive();
                     pg.start();
                     run(pool, burst, 20);   // back up
