@@ -178,7 +178,9 @@ class EndToEndTest {
 
     private static void waitUntil(Duration timeout, Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS, condition);
+            // the condition reads controls and their item lists: on the FX thread, never while it is changing them
+            WaitForAsyncUtils.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS,
+                    () -> WaitForAsyncUtils.asyncFx(condition).get());
         } catch (TimeoutException e) {
             throw new AssertionError("the desktop client did not show it within " + timeout, e);
         }

@@ -37,6 +37,7 @@ import dev.cch.server.proxy.ProxyRoutes;
 import dev.cch.server.proxy.RequestBody;
 import dev.cch.server.routing.ModelCatalog;
 import dev.cch.server.requestlog.RequestLogWriter;
+import dev.cch.server.requestlog.Quarantine;
 import dev.cch.server.requestlog.Spool;
 import dev.cch.protocol.convert.Conversions;
 import dev.cch.server.admin.BreakersApi;
@@ -161,9 +162,10 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
                 catalog::all, state, limitPlans, new LimitAnswers(config::timeZone), breakers, failover,
                 HubParts::pause, transport, watchdog, mapper, errorRules, sensitiveWords, clock, config.sessionTtl()));
 
-        RequestLogWriter logWriter = new RequestLogWriter(db.dataSource(), db.statement("request-log-insert"), mapper,
-                new Spool(config.dataDir().resolve("spool"), mapper), config.logBatch(), config.logFlushInterval(),
-                config.logQueue());
+        RequestLogWriter logWriter = new RequestLogWriter(db.logDataSource(), db.statement("request-log-insert"),
+                new Spool(config.dataDir().resolve("spool"), mapper),
+                new Quarantine(config.dataDir().resolve("quarantine"), mapper), config.logBatch(),
+                config.logFlushInterval(), config.logQueue());
         logWriter.start();
         EventHub events = new EventHub(4096, 2048);
         TrafficWindow traffic = new TrafficWindow(clock::millis);
@@ -183,6 +185,14 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
         metrics.gauge("cch_active_requests", "Requests being proxied now (streams included)", inFlight::count)
                 .gauge("cch_log_queue_depth", "Request log rows waiting to be written", logWriter::queueDepth)
                 .gauge("cch_log_spooled_rows", "Request log rows spooled to disk while PostgreSQL was down", logWriter::spooledRows)
+                .gauge("cch_log_spool_backlog_rows", "Request log rows in the spool waiting to be replayed",
+                        () -> logWriter.backlog().spooledRows())
+                .gauge("cch_log_spool_backlog_files", "Spool files waiting to be replayed", () -> logWriter.backlog().spoolFiles())
+                .gauge("cch_log_quarantine_rows", "Request log rows PostgreSQL refused, set aside in the quarantine directory",
+                        () -> logWriter.backlog().quarantinedRows())
+                .gauge("cch_log_rows_lost", "Request log rows dropped because the writer's queue stayed full", logWriter::lostRows)
+                .counter("cch_log_quarantined_rows", "Request log rows PostgreSQL refused and this process set aside",
+                        logWriter::quarantinedRows)
                 .gauge("cch_events_dropped", "Live events dropped because a listener was too slow", events::dropped)
                 .gauge("cch_notifications_queue_depth", "Notifications waiting to be sent", notifications::queueDepth)
                 .gauge("cch_notifications_dropped", "Notifications dropped because the queue was full", notifications::droppedCount)
@@ -190,7 +200,7 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
                 .gauge("cch_langfuse_dropped", "Requests not exported to Langfuse because the queue was full", langfuse::droppedCount)
                 .gauge("cch_state_store_fail_opens", "State store calls that failed open (Redis unreachable or slow)",
                         () -> state instanceof RedisStateStore r ? r.failOpens() : 0);
-        Health health = new Health(db::ping, state, HubServer.VERSION);
+        Health health = new Health(db::ping, state, HubServer.VERSION, () -> logWriter.backlog().checks());
 
         AdminIo io = new AdminIo(mapper, config.edge().maxBodyBytes());
         MetricsTicker ticker = new MetricsTicker(events, traffic, stats::overview, inFlight::count, clock);

@@ -32,18 +32,14 @@ class HostileConnectionsTest {
         Path dir = Files.createTempDirectory("cch-hostile-");
         List<RawConnection> uploads = new ArrayList<>();
         List<RawConnection> tricklers = new ArrayList<>();
-        try (TestDatabase db = TestDatabase.create(); FakeUpstream upstream = FakeUpstream.start("hostile");
-             HubProcess hub = HubProcess.start(dir, db.url(), List.of("-Xmx256m", "-XX:+UseSerialGC"),
-                     Map.of("hub.proxy.header-timeout.ms", "2000", "hub.failover.delay.ms", "0"))) {
-            int port = hub.port();
-            Http http = hub.http();
-            String auth = "Bearer " + TestHub.ADMIN_TOKEN;
-            TestHub.expect(http.post("/api/v1/providers", Map.of("name", "p", "type", "claude", "baseUrl", upstream.baseUrl(),
-                    "secret", "sk-hostile-0123456789"), "authorization", auth), 201);
-            long user = http.post("/api/v1/users", Map.of("name", "u"), "authorization", auth).json().path("id").asLong();
-            String key = http.post("/api/v1/keys", Map.of("userId", user, "name", "k"), "authorization", auth).json().path("secret").asText();
-            Map<String, Object> body = Map.of("model", "claude-sonnet-4-5", "max_tokens", 8,
-                    "messages", List.of(Map.of("role", "user", "content", "hi")));
+        Process hub = null;
+        try (TestDatabase db = TestDatabase.create(); FakeUpstream upstream = FakeUpstream.start("hostile")) {
+            int port = HubProcess.freePort();
+            hub = HubProcess.start(port, dir, db.url(), List.of("-Xmx256m", "-XX:+UseSerialGC"),
+                    "hub.proxy.header-timeout.ms=2000", "hub.failover.delay.ms=0");
+            Http http = new Http("http://127.0.0.1:" + port);
+            String key = HubProcess.providerAndKey(http, upstream.baseUrl());
+            Map<String, Object> body = HubProcess.MESSAGE;
 
             for (int i = 0; i < EACH; i++) {
                 RawConnection u = new RawConnection("127.0.0.1", port);
@@ -81,12 +77,15 @@ class HostileConnectionsTest {
             assertThat(Duration.ofNanos(System.nanoTime() - trickleStart)).as("cut near the 2 s header deadline")
                     .isLessThan(Duration.ofSeconds(15));
 
-            assertThat(hub.alive()).isTrue();
-            long rssMb = hub.residentMb();
+            assertThat(hub.isAlive()).isTrue();
+            long rssMb = HubProcess.residentMb(hub);
             assertThat(rssMb).as("resident memory of the hub process, MB").isLessThan(400);
             assertThat(http.get("/health").json().path("status").asText()).isEqualTo("up");
             System.out.println("HostileConnectionsTest: hub RSS " + rssMb + " MB after " + 2 * EACH + " hostile connections");
         } finally {
+            if (hub != null) {
+                hub.destroyForcibly().waitFor();
+            }
             for (RawConnection c : uploads) {
                 c.close();
             }

@@ -1,6 +1,7 @@
 package dev.cch.server;
 
 import dev.cch.server.testing.Http;
+import dev.cch.server.testing.HubProcess;
 import dev.cch.server.testing.PostgresServer;
 import dev.cch.server.testing.TestHub;
 import dev.cch.testkit.Behaviour;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,22 +38,13 @@ class HubCrashTest {
     @Test
     void aKilledHubLosesNoFinishedRequestAndRestartsCleanly() throws Exception {
         Path dir = Files.createTempDirectory("cch-crash-");
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = HubProcess.freePort();
         Process hub = null;
         try (PostgresServer pg = new PostgresServer(); FakeUpstream upstream = FakeUpstream.start("crash")) {
-            hub = startHub(port, dir, pg.url());
+            hub = HubProcess.start(port, dir, pg.url());
             Http http = new Http("http://127.0.0.1:" + port);
-            String auth = "Bearer " + TestHub.ADMIN_TOKEN;
-            http.post("/api/v1/providers", Map.of("name", "p", "type", "claude", "baseUrl", upstream.baseUrl(),
-                    "secret", "sk-crash-0123456789abcdef"), "authorization", auth);
-            long user = http.post("/api/v1/users", Map.of("name", "u"), "authorization", auth).json().path("id").asLong();
-            String key = http.post("/api/v1/keys", Map.of("userId", user, "name", "k"), "authorization", auth)
-                    .json().path("secret").asText();
-            Map<String, Object> body = Map.of("model", "claude-sonnet-4-5", "max_tokens", 8,
-                    "messages", List.of(Map.of("role", "user", "content", "hi")));
+            String key = HubProcess.providerAndKey(http, upstream.baseUrl());
+            Map<String, Object> body = HubProcess.MESSAGE;
             for (int i = 0; i < 5; i++) {
                 assertThat(http.post("/v1/messages", body, "x-api-key", key, "anthropic-version", "2023-06-01").status())
                         .isEqualTo(200);
@@ -99,7 +90,7 @@ class HubCrashTest {
             }
 
             pg.start();
-            hub = startHub(port, dir, pg.url());
+            hub = HubProcess.start(port, dir, pg.url());
             Awaitility.await("the spooled rows replayed").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                     .until(() -> count(pg, "SELECT count(*) FROM request_log") >= 15 && spooledLines(spool) == 0);
             assertThat(count(pg, "SELECT count(*) FROM request_log")).isEqualTo(15);
@@ -112,26 +103,9 @@ class HubCrashTest {
                 hub.destroyForcibly();
                 hub.waitFor();
             }
-            // the hub processes' output, for diagnosis
-            Files.copy(dir.resolve("hub.log"), Path.of("target", "hub-crash-test.log"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            HubProcess.keepLog(dir, "hub-crash-test.log");
             TestHub.deleteTree(dir);
         }
-    }
-
-    static Process startHub(int port, Path dir, String dbUrl) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "-Dserver.port=" + port, "-Dserver.host=127.0.0.1", "-Dhub.data.dir=" + dir,
-                "-Dhub.database.url=" + dbUrl, "-Dhub.admin.token=" + TestHub.ADMIN_TOKEN,
-                "-Dhub.master.key=" + TestHub.MASTER_KEY, "-Dhub.log.flush.ms=20", "-Dhub.database.pool.size=4",
-                HubServer.class.getPackageName() + ".Main"));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("hub.log").toFile())).start();
-        Http http = new Http("http://127.0.0.1:" + port);
-        Awaitility.await("the hub process on port " + port).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .ignoreExceptions().until(() -> http.get("/health/ready").status() == 200);
-        return p;
     }
 
     static long spooledLines(Path spool) {

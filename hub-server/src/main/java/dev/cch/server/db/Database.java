@@ -14,6 +14,8 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,14 +25,16 @@ import java.util.Optional;
 public final class Database implements AutoCloseable {
     private final Optional<EmbeddedDatabase> embedded;
     private final HikariDataSource dataSource;
+    private final HikariDataSource logDataSource;
     private final DbClient client;
     private final String url;
     private final Config statements;
 
-    private Database(Optional<EmbeddedDatabase> embedded, HikariDataSource dataSource, DbClient client, String url,
-                     Config statements) {
+    private Database(Optional<EmbeddedDatabase> embedded, HikariDataSource dataSource, HikariDataSource logDataSource,
+                     DbClient client, String url, Config statements) {
         this.embedded = embedded;
         this.dataSource = dataSource;
+        this.logDataSource = logDataSource;
         this.client = client;
         this.url = url;
         this.statements = statements;
@@ -40,21 +44,9 @@ public final class Database implements AutoCloseable {
         Optional<EmbeddedDatabase> embedded = config.embeddedDatabase()
                 ? Optional.of(EmbeddedDatabase.start(config.dataDir())) : Optional.empty();
         String url = embedded.map(EmbeddedDatabase::jdbcUrl).orElseGet(() -> config.databaseUrl().orElseThrow());
+        HikariDataSource ds = null;
         try {
-            HikariConfig hc = new HikariConfig();
-            hc.setJdbcUrl(url);
-            hc.setUsername(config.databaseUser());
-            hc.setPassword(config.databasePassword());
-            hc.setMaximumPoolSize(config.poolSize());
-            hc.setMinimumIdle(Math.min(2, config.poolSize()));
-            hc.setConnectionTimeout(5_000);
-            hc.setValidationTimeout(2_000);
-            hc.setPoolName("cch");
-            // start even if the database is down for a moment; health reports it
-            hc.setInitializationFailTimeout(-1);
-            hc.addDataSourceProperty("reWriteBatchedInserts", "true");
-            hc.addDataSourceProperty("ApplicationName", "claude-code-hub");
-            HikariDataSource ds = new HikariDataSource(hc);
+            ds = pool("cch", url, config, config.poolSize(), Duration.ofSeconds(5), Map.of());
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
             Config statements = Config.just(ConfigSources.classpath("db-statements.yaml"));
             DbClient client = JdbcClientBuilder.create()
@@ -62,11 +54,36 @@ public final class Database implements AutoCloseable {
                     .statements(DbStatements.builder().config(statements.get("statements")).build())
                     .missingMapParametersAsNull(true)
                     .build();
-            return new Database(embedded, ds, client, url, statements.get("statements"));
+            // the request log writer's own: a short wait, so an outage is noticed at once and rows go to the spool
+            // instead of waiting in memory for the shared pool's five seconds per batch
+            HikariDataSource log = pool("cch-log", url, config, 2, Duration.ofMillis(500), Map.of("socketTimeout", "10"));
+            return new Database(embedded, ds, log, client, url, statements.get("statements"));
         } catch (RuntimeException e) {
+            if (ds != null) {
+                ds.close();
+            }
             embedded.ifPresent(EmbeddedDatabase::close);
             throw e;
         }
+    }
+
+    private static HikariDataSource pool(String name, String url, HubConfig config, int size, Duration wait,
+                                         Map<String, String> driverSettings) {
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(url);
+        hc.setUsername(config.databaseUser());
+        hc.setPassword(config.databasePassword());
+        hc.setMaximumPoolSize(size);
+        hc.setMinimumIdle(Math.min(2, size));
+        hc.setConnectionTimeout(wait.toMillis());
+        hc.setValidationTimeout(Math.min(2_000, wait.toMillis() / 2));
+        hc.setPoolName(name);
+        // start even if the database is down for a moment; health reports it
+        hc.setInitializationFailTimeout(-1);
+        hc.addDataSourceProperty("reWriteBatchedInserts", "true");
+        hc.addDataSourceProperty("ApplicationName", "claude-code-hub");
+        driverSettings.forEach(hc::addDataSourceProperty);
+        return new HikariDataSource(hc);
     }
 
     /** The SQL of a named statement, for plain JDBC use (batches). */
@@ -81,6 +98,11 @@ public final class Database implements AutoCloseable {
     /** For work DbClient has no verb for: JDBC batches of the request log writer. */
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** The request log writer's pool: two connections, half a second's wait, ten seconds at most per statement. */
+    public DataSource logDataSource() {
+        return logDataSource;
     }
 
     public boolean embedded() {
@@ -105,6 +127,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        logDataSource.close();
         dataSource.close();
         embedded.ifPresent(EmbeddedDatabase::close);
     }

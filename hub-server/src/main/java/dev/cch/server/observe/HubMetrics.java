@@ -7,6 +7,7 @@ import dev.cch.server.pipeline.FinishListener;
 import dev.cch.server.providers.Provider;
 import dev.cch.server.state.BreakerState;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -44,6 +45,12 @@ public final class HubMetrics implements FinishListener, AutoCloseable {
     /** Registers a gauge read at scrape time. */
     public HubMetrics gauge(String name, String help, Supplier<Number> value) {
         Gauge.builder(name, value).description(help).register(registry);
+        return this;
+    }
+
+    /** Registers a counter read at scrape time (exposed with the {@code _total} suffix). */
+    public HubMetrics counter(String name, String help, Supplier<Number> value) {
+        FunctionCounter.builder(name, value, v -> v.get().doubleValue()).description(help).register(registry);
         return this;
     }
 

@@ -2,132 +2,76 @@ package dev.cch.server.requestlog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
+import java.sql.SQLException;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 /**
- * Request log rows that could not reach PostgreSQL, kept as JSON lines in files under the data directory (each
- * append forced to disk) until they are replayed. A torn last line from a crash is skipped, never fatal.
+ * Request log rows that could not reach PostgreSQL, kept as JSON lines files under the data directory (each forced to
+ * disk) until they are replayed. Each file is replayed on its own: one that fails never holds up the others; only an
+ * outage stops a replay, to be tried again later.
  */
 public final class Spool {
     private static final Logger LOG = Logger.getLogger(Spool.class.getName());
     private static final int REPLAY_CHUNK = 500;
 
-    private final Path dir;
-    private final ObjectMapper mapper;
-    private final AtomicLong sequence = new AtomicLong();
+    private final RowFiles files;
 
-    /** Inserts a chunk of rows; throws if the database is still unavailable. */
+    /**
+     * Inserts a chunk of rows. Rows PostgreSQL refuses as data are the sink's to set aside; it throws only when the
+     * database is unreachable.
+     */
     @FunctionalInterface
     public interface Sink {
-        void insert(List<RequestLogRow> rows) throws java.sql.SQLException;
+        void insert(List<RequestLogRow> rows) throws SQLException;
     }
 
     public Spool(Path dir, ObjectMapper mapper) {
-        this.dir = dir;
-        this.mapper = mapper;
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create spool directory " + dir, e);
-        }
+        this.files = new RowFiles(dir, mapper);
     }
 
     public Path directory() {
-        return dir;
+        return files.directory();
     }
 
-    public synchronized void append(List<RequestLogRow> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        Path file = dir.resolve("rows-" + System.currentTimeMillis() + "-" + ProcessHandle.current().pid() + "-"
-                + sequence.incrementAndGet() + ".jsonl");
-        StringBuilder sb = new StringBuilder();
-        try {
-            for (RequestLogRow r : rows) {
-                sb.append(mapper.writeValueAsString(r)).append('\n');
-            }
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ch.write(ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8)));
-                ch.force(true);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot spool " + rows.size() + " request log rows to " + dir, e);
-        }
+    public void append(List<RequestLogRow> rows) {
+        files.append(rows, "");
     }
 
-    public synchronized boolean hasRows() {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.anyMatch(p -> p.getFileName().toString().endsWith(".jsonl"));
-        } catch (IOException e) {
-            return false;
-        }
+    /** Rows waiting to be replayed. */
+    public long rows() {
+        return files.rows();
     }
 
-    /** Rows currently spooled (reads every file: for tests and health, not the hot path). */
-    public synchronized long count() {
-        long n = 0;
-        for (Path f : files()) {
-            n += read(f).size();
-        }
-        return n;
+    /** Files waiting to be replayed. */
+    public long files() {
+        return files.files();
     }
 
-    /** Replays files oldest first; each file is deleted once all its rows are in. Stops at the first failure. */
-    public synchronized void replay(Sink sink) {
-        for (Path f : files()) {
-            List<RequestLogRow> rows = read(f);
+    /**
+     * Replays files oldest first; each is deleted once all its rows are in (or set aside by the sink). Returns false
+     * if it stopped at an outage, with the remaining files left for the next replay.
+     */
+    public synchronized boolean replay(Sink sink) {
+        for (Path f : files.list()) {
             try {
+                List<RequestLogRow> rows = files.read(f);
                 for (int i = 0; i < rows.size(); i += REPLAY_CHUNK) {
                     sink.insert(rows.subList(i, Math.min(rows.size(), i + REPLAY_CHUNK)));
                 }
-                Files.deleteIfExists(f);
-            } catch (java.sql.SQLException e) {
-                return;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                files.delete(f);
+            } catch (SQLException e) {
+                if (InsertFailure.of(e) == InsertFailure.OUTAGE) {
+                    return false;
+                }
+                LOG.log(Level.WARNING, "request log: spool file " + f.getFileName() + " refused; kept, going on", e);
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "request log: cannot replay spool file " + f.getFileName() + "; kept, going on", e);
             }
         }
-    }
-
-    private List<Path> files() {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().toList();
-        } catch (IOException e) {
-            return List.of();
-        }
-    }
-
-    private List<RequestLogRow> read(Path f) {
-        List<RequestLogRow> rows = new ArrayList<>();
-        try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    rows.add(mapper.readValue(line, RequestLogRow.class));
-                } catch (IOException torn) {
-                    LOG.warning("skipping an unreadable spooled row in " + f.getFileName());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return rows;
+        return true;
     }
 }

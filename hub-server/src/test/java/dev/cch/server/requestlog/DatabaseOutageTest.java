@@ -3,6 +3,7 @@ package dev.cch.server.requestlog;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cch.server.HubServer;
 import dev.cch.server.testing.Http;
+import dev.cch.server.testing.HubProcess;
 import dev.cch.server.testing.PostgresServer;
 import dev.cch.server.testing.TestHub;
 import dev.cch.testkit.Behaviour;
@@ -41,16 +42,9 @@ class DatabaseOutageTest {
             upstream.defaultBehaviour(Behaviour.ok());
             var config = TestHub.config(null, dir, Map.of("hub.database.url", pg.url(), "hub.log.flush.ms", "20"));
             try (HubServer hub = HubServer.start(config)) {
-                Http admin = new Http(hub.baseUrl());
-                String auth = "Bearer " + TestHub.ADMIN_TOKEN;
-                admin.post("/api/v1/providers", Map.of("name", "p", "type", "claude", "baseUrl", upstream.baseUrl(),
-                        "secret", "sk-outage-0123456789abcdef"), "authorization", auth);
-                long user = admin.post("/api/v1/users", Map.of("name", "u"), "authorization", auth).json().path("id").asLong();
-                String key = admin.post("/api/v1/keys", Map.of("userId", user, "name", "k"), "authorization", auth)
-                        .json().path("secret").asText();
                 Http client = new Http(hub.baseUrl());
-                Map<String, Object> body = Map.of("model", "claude-sonnet-4-5", "max_tokens", 8,
-                        "messages", List.of(Map.of("role", "user", "content", "hi")));
+                String key = HubProcess.providerAndKey(client, upstream.baseUrl());
+                Map<String, Object> body = HubProcess.MESSAGE;
                 AtomicInteger served = new AtomicInteger();
                 AtomicInteger failed = new AtomicInteger();
                 Runnable burst = () -> {

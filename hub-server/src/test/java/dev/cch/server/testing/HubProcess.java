@@ -13,57 +13,62 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A hub in a process of its own (the test's classpath, a free port, the test admin token and master key), for what an
- * in-process hub cannot show: kill -9, a small heap, the process's resident memory. Its output goes to hub.log in
- * its data directory.
+ * A hub in a process of its own, for tests that kill it (SIGKILL) and start it again on the same data directory, and
+ * the setup such tests share: one Claude provider and one key through the admin API.
  */
-public final class HubProcess implements AutoCloseable {
-    private final Process process;
-    private final int port;
+public final class HubProcess {
+    /** A small Messages request every provider in these tests answers. */
+    public static final Map<String, Object> MESSAGE = Map.of("model", "claude-sonnet-4-5", "max_tokens", 8,
+            "messages", List.of(Map.of("role", "user", "content", "hi")));
 
-    private HubProcess(Process process, int port) {
-        this.process = process;
-        this.port = port;
+    private HubProcess() {
     }
 
-    /** Starts a hub on {@code dataDir} and {@code dbUrl} and waits until it is ready. */
-    public static HubProcess start(Path dataDir, String dbUrl, List<String> jvmFlags, Map<String, String> settings)
-            throws IOException {
-        int port;
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
+            return s.getLocalPort();
         }
+    }
+
+    /** A hub process on the port, ready; {@code settings} are further {@code key=value} options overriding these. */
+    public static Process start(int port, Path dir, String dbUrl, String... settings) throws IOException {
+        return start(port, dir, dbUrl, List.of(), settings);
+    }
+
+    /** The same, with JVM flags (a small heap, a collector) ahead of the hub's options. */
+    public static Process start(int port, Path dir, String dbUrl, List<String> jvmFlags, String... settings) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java));
         cmd.addAll(jvmFlags);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Dserver.port=" + port, "-Dserver.host=127.0.0.1",
-                "-Dhub.data.dir=" + dataDir, "-Dhub.database.url=" + dbUrl, "-Dhub.admin.token=" + TestHub.ADMIN_TOKEN,
-                "-Dhub.master.key=" + TestHub.MASTER_KEY));
-        settings.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                "-Dserver.port=" + port, "-Dserver.host=127.0.0.1", "-Dhub.data.dir=" + dir,
+                "-Dhub.database.url=" + dbUrl, "-Dhub.admin.token=" + TestHub.ADMIN_TOKEN,
+                "-Dhub.master.key=" + TestHub.MASTER_KEY, "-Dhub.log.flush.ms=20", "-Dhub.database.pool.size=4"));
+        for (String s : settings) {
+            cmd.add("-D" + s);
+        }
         cmd.add(HubServer.class.getPackageName() + ".Main");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("hub.log").toFile())).start();
-        HubProcess hub = new HubProcess(p, port);
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("hub.log").toFile())).start();
+        Http http = new Http("http://127.0.0.1:" + port);
         Awaitility.await("the hub process on port " + port).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .ignoreExceptions().until(() -> hub.http().get("/health/ready").status() == 200);
-        return hub;
+                .ignoreExceptions().until(() -> http.get("/health/ready").status() == 200);
+        return p;
     }
 
-    public int port() {
-        return port;
+    /** Creates a Claude provider on the upstream, a user and a key through the admin API; returns the key's secret. */
+    public static String providerAndKey(Http admin, String upstreamUrl) {
+        String auth = "Bearer " + TestHub.ADMIN_TOKEN;
+        admin.post("/api/v1/providers", Map.of("name", "p", "type", "claude", "baseUrl", upstreamUrl,
+                "secret", "sk-process-0123456789abcdef"), "authorization", auth);
+        long user = admin.post("/api/v1/users", Map.of("name", "u"), "authorization", auth).json().path("id").asLong();
+        return admin.post("/api/v1/keys", Map.of("userId", user, "name", "k"), "authorization", auth)
+                .json().path("secret").asText();
     }
 
-    public Http http() {
-        return new Http("http://127.0.0.1:" + port);
-    }
-
-    public boolean alive() {
-        return process.isAlive();
-    }
-
-    /** Resident memory of the process in MB (Linux). */
-    public long residentMb() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+    /** Resident memory of a process in MB (Linux). */
+    public static long residentMb(Process p) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + p.pid() + "/status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
             }
@@ -71,14 +76,8 @@ public final class HubProcess implements AutoCloseable {
         return -1;
     }
 
-    /** Kills the process (SIGKILL) and waits for it to go. */
-    @Override
-    public void close() {
-        process.destroyForcibly();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** Keeps the hub process's output for diagnosis, under target/. */
+    public static void keepLog(Path dir, String name) throws IOException {
+        Files.copy(dir.resolve("hub.log"), Path.of("target", name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 }
