@@ -176,6 +176,7 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
         Notifications notifications = Notifications.start(db.client(), mapper, cipher, state, limitPlans, stats, config, clock);
         breakers.onTransition(notifications::breakerChanged);
         LangfuseExport langfuse = new LangfuseExport(config.langfuse(), mapper, clock);
+        BodyBudget bodyBudget = new BodyBudget(config.edge().bodyBudgetBytes());
         HubMetrics metrics = new HubMetrics();
         breakers.onTransition(metrics::breakerChanged);
         Finish finish = new Finish(new CostCalculator(prices), logWriter, clock, groups::multiplierFor,
@@ -199,7 +200,12 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
                 .gauge("cch_langfuse_queue_depth", "Requests waiting to be exported to Langfuse", langfuse::queueDepth)
                 .gauge("cch_langfuse_dropped", "Requests not exported to Langfuse because the queue was full", langfuse::droppedCount)
                 .gauge("cch_state_store_fail_opens", "State store calls that failed open (Redis unreachable or slow)",
-                        () -> state instanceof RedisStateStore r ? r.failOpens() : 0);
+                        () -> state instanceof RedisStateStore r ? r.failOpens() : 0)
+                .gauge("cch_state_store_slow_commands", "State store commands past their timeout on a live connection",
+                        () -> state instanceof RedisStateStore r ? r.slowCommands() : 0)
+                .gauge("cch_state_store_outages", "Times Redis was found unreachable (limits off until it answered)",
+                        () -> state instanceof RedisStateStore r ? r.outages() : 0)
+                .gauge("cch_request_body_bytes_held", "Request body bytes held at once (the body budget in use)", bodyBudget::held);
         Health health = new Health(db::ping, state, HubServer.VERSION, () -> logWriter.backlog().checks());
 
         AdminIo io = new AdminIo(mapper, config.edge().maxBodyBytes());
@@ -243,7 +249,6 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
                 new EventsApi(events, mapper, health::isReady),
                 new WebhooksApi(notifications, io, audit));
         AdminAuth adminAuth = new AdminAuth(token.value(), authenticator, lockout, io, audit);
-        BodyBudget bodyBudget = new BodyBudget(config.edge().bodyBudgetBytes());
         ProxyRoutes proxy = new ProxyRoutes(pipeline, finish, replies, mapper, clock, inFlight,
                 new RequestBody(config.edge().maxBodyBytes(), bodyBudget, config.edge().bodyTimeout(), watchdog));
         ModelsRoutes models = new ModelsRoutes(authenticator, new ModelCatalog(catalog::all, prices::all), replies, mapper);

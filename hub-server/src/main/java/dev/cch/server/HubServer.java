@@ -7,6 +7,7 @@ import dev.cch.server.db.Database;
 import dev.cch.server.health.Health;
 import dev.cch.server.health.HealthRoutes;
 import dev.cch.server.requestlog.RequestLogWriter;
+import dev.cch.server.observe.MetricsToken;
 import dev.cch.server.web.OpenApiRoutes;
 import io.helidon.dbclient.DbClientException;
 import io.helidon.http.HeaderNames;
@@ -57,6 +58,11 @@ public final class HubServer implements AutoCloseable {
                     }
                     r.register("/health", new HealthRoutes(p.health(), p.mapper()));
                     r.get("/metrics", (req, res) -> {
+                        if (!MetricsToken.allows(config.metricsToken(), req.headers().first(HeaderNames.AUTHORIZATION))) {
+                            res.status(io.helidon.http.Status.UNAUTHORIZED_401).header(HeaderNames.WWW_AUTHENTICATE, "Bearer")
+                                    .send();
+                            return;
+                        }
                         res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
                         res.send(p.metrics().scrape());
                     });

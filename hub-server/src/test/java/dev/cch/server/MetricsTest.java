@@ -51,6 +51,18 @@ class MetricsTest {
     }
 
     @Test
+    void withATokenConfiguredMetricsAnswerOnlyScrapersThatSendIt() {
+        try (TestHub guarded = TestHub.start(Map.of("hub.metrics.token", "scrape-0123456789"))) {
+            assertThat(guarded.proxy().get("/metrics").status()).isEqualTo(401);
+            assertThat(guarded.proxy().get("/metrics", "authorization", "Bearer wrong").status()).isEqualTo(401);
+            Http.Answer ok = guarded.proxy().get("/metrics", "authorization", "Bearer scrape-0123456789");
+            assertThat(ok.status()).isEqualTo(200);
+            assertThat(ok.body()).contains("cch_");
+        }
+        assertThat(hub.proxy().get("/metrics").status()).as("open when no token is set").isEqualTo(200);
+    }
+
+    @Test
     void requestsErrorsBreakersRejectionsAndQueuesAreExposed() {
         String key = hub.createKey(Map.of("userId", hub.createUser("metered"), "name", "metered", "limits", Map.of("rpm", 2)));
         Map<String, Object> body = Map.of("model", "claude-sonnet-4-5", "max_tokens", 8,

@@ -31,6 +31,17 @@ class OpenApiCoverageTest {
     }
 
     @Test
+    void theDocumentAsJsonIsValidJsonWithTheSameContent() throws Exception {
+        Http http = new Http(hub.baseUrl());
+        Http.Answer json = http.get("/openapi", "accept", "application/json");
+        assertThat(json.status()).isEqualTo(200);
+        JsonNode fromJson = new ObjectMapper().readTree(json.body());
+        JsonNode fromYaml = new ObjectMapper(new YAMLFactory()).readTree(http.get("/openapi", "accept", "application/yaml").body());
+        assertThat(fromJson.path("openapi").asText()).isEqualTo("3.1.0");
+        assertThat(fromJson.path("paths").size()).isEqualTo(fromYaml.path("paths").size());
+    }
+
+    @Test
     void everyAdminRouteIsDocumented() throws Exception {
         Http.Answer doc = new Http(hub.baseUrl()).get("/openapi", "accept", "application/yaml");
         assertThat(doc.status()).isEqualTo(200);

@@ -39,7 +39,10 @@ public final class FakeUpstream implements AutoCloseable {
     private static final int MAX_RECORDED = 2000;
 
     private final String name;
-    private final ObjectMapper mapper = new ObjectMapper();
+    // like a real provider, the fake takes strings past Jackson's 20-million-character default (large pasted files)
+    private final ObjectMapper mapper = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder().maxStringLength(256 << 20).build())
+            .build());
     private final Map<String, Wire> wires = new LinkedHashMap<>();
     private final Deque<Behaviour> queue = new ArrayDeque<>();
     private final Deque<RecordedRequest> recorded = new ArrayDeque<>();

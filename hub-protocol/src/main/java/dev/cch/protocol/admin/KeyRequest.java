@@ -24,8 +24,9 @@ public record KeyRequest(Long userId, String name, String providerGroup, Limits 
         Validation v = new Validation()
                 .require("userId", userId)
                 .require("name", name)
-                .maxLength("name", name, 100)
-                .maxLength("providerGroup", providerGroup, 200);
+                .singleLine("name", name, 100)
+                .singleLine("providerGroup", providerGroup, 200)
+                .instant("expiresAt", expiresAt);
         return v.merge(limits.validate(v.nested("limits"))).errors();
     }
 }

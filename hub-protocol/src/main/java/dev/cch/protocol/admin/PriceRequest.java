@@ -15,7 +15,7 @@ public record PriceRequest(String model, String vendor, BigDecimal inputPerMTok,
     }
 
     public List<FieldError> validate() {
-        return new Validation().require("model", model).maxLength("model", model, 200)
+        return new Validation().require("model", model).singleLine("model", model, 200)
                 .require("inputPerMTok", inputPerMTok).nonNegative("inputPerMTok", inputPerMTok)
                 .require("outputPerMTok", outputPerMTok).nonNegative("outputPerMTok", outputPerMTok)
                 .nonNegative("cacheWrite5mPerMTok", cacheWrite5mPerMTok).nonNegative("cacheWrite1hPerMTok", cacheWrite1hPerMTok)

@@ -12,7 +12,7 @@ public record ProviderGroupRequest(String name, BigDecimal costMultiplier, Strin
     }
 
     public List<FieldError> validate() {
-        return new Validation().require("name", name).maxLength("name", name, 100)
+        return new Validation().require("name", name).singleLine("name", name, 100)
                 .check(name == null || !name.contains(",") && !name.equals("*"), "name", "must not contain ',' or be '*'")
                 .nonNegative("costMultiplier", costMultiplier).errors();
     }

@@ -65,7 +65,7 @@ public record ProviderRequest(String name, String description, String type, Stri
     public List<FieldError> validate() {
         Validation v = new Validation()
                 .require("name", name)
-                .maxLength("name", name, 100)
+                .singleLine("name", name, 100)
                 .require("type", type)
                 .require("baseUrl", baseUrl)
                 .maxLength("secret", secret, 1 << 20)
@@ -92,7 +92,7 @@ public record ProviderRequest(String name, String description, String type, Stri
             checkUrl(v, "proxyUrl", proxyUrl, Set.of("http", "https", "socks5", "socks5h"));
         }
         for (int i = 0; i < groupTags.size(); i++) {
-            v.maxLength("groupTags[" + i + "]", groupTags.get(i), 100);
+            v.singleLine("groupTags[" + i + "]", groupTags.get(i), 100);
         }
         groupPriorities.forEach((g, p) -> v.check(p != null && p >= -1000 && p <= 1000, "groupPriorities." + g,
                 "must be between -1000 and 1000"));

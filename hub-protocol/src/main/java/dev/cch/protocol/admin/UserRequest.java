@@ -27,9 +27,10 @@ public record UserRequest(String name, String description, Role role, String pro
     public List<FieldError> validate() {
         Validation v = new Validation()
                 .require("name", name)
-                .maxLength("name", name, 100)
+                .singleLine("name", name, 100)
                 .maxLength("description", description, 2000)
-                .maxLength("providerGroup", providerGroup, 200);
+                .singleLine("providerGroup", providerGroup, 200)
+                .instant("expiresAt", expiresAt);
         return v.merge(limits.validate(v.nested("limits"))).errors();
     }
 }

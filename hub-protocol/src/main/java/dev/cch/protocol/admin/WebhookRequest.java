@@ -25,7 +25,7 @@ public record WebhookRequest(String name, String kind, String url, String secret
     }
 
     public List<FieldError> validate() {
-        Validation v = new Validation().require("name", name).maxLength("name", name, 100).require("kind", kind)
+        Validation v = new Validation().require("name", name).singleLine("name", name, 100).require("kind", kind)
                 .check(kind == null || KINDS.contains(kind), "kind", "must be one of " + String.join(", ", KINDS.stream().sorted().toList()))
                 .timeOfDay("dailyAt", dailyAt)
                 .check(spendThreshold.signum() > 0 && spendThreshold.compareTo(BigDecimal.ONE) <= 0, "spendThreshold",

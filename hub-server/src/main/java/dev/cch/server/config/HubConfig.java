@@ -43,7 +43,8 @@ public record HubConfig(Config server,
                         Notify notifications,
                         Langfuse langfuse,
                         Edge edge,
-                        Duration cacheRefresh) {
+                        Duration cacheRefresh,
+                        Optional<String> metricsToken) {
 
     /**
      * What the hub accepts at its edge: the largest request body after decoding (413 above it), the request body bytes
@@ -133,14 +134,32 @@ public record HubConfig(Config server,
                         Duration.ofMillis(hub.get("proxy.header-timeout.ms").asLong().orElse(10_000L)),
                         origins(hub.get("cors.allowed-origins")),
                         hub.get("providers.block-private-addresses").asBoolean().orElse(false)),
-                Duration.ofMillis(hub.get("cache.refresh.ms").asLong().orElse(30_000L)));
+                Duration.ofMillis(hub.get("cache.refresh.ms").asLong().orElse(30_000L)),
+                nonBlank(hub.get("metrics.token")));
     }
 
     /** A list node or one comma-separated string (the form environment variables take). */
     private static java.util.List<String> origins(Config c) {
-        java.util.List<String> raw = c.isList() ? c.asList(String.class).orElse(java.util.List.of())
-                : java.util.List.of(c.asString().orElse("").split(","));
+        java.util.List<String> raw;
+        if (c.isList()) {
+            raw = c.asList(String.class).orElse(java.util.List.of());
+        } else if (c.type() == Config.Type.OBJECT) {
+            // the indexed form of environment variables (HUB_CORS_ALLOWED_DASH_ORIGINS_0, _1, ...)
+            raw = c.asNodeList().orElse(java.util.List.of()).stream()
+                    .sorted(java.util.Comparator.comparingInt(n -> index(n.name())))
+                    .map(n -> n.asString().orElse("")).toList();
+        } else {
+            raw = java.util.List.of(c.asString().orElse("").split(","));
+        }
         return raw.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static int index(String name) {
+        try {
+            return Integer.parseInt(name);
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
     }
 
     private static Optional<String> nonBlank(Config c) {

@@ -31,6 +31,7 @@ import java.util.function.Supplier;
  */
 public final class HubMetrics implements FinishListener, AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final java.util.List<Supplier<Number>> counterSources = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<Long, AtomicInteger> breakerStates = new ConcurrentHashMap<>();
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
@@ -50,6 +51,8 @@ public final class HubMetrics implements FinishListener, AutoCloseable {
 
     /** Registers a counter read at scrape time (exposed with the {@code _total} suffix). */
     public HubMetrics counter(String name, String help, Supplier<Number> value) {
+        // Micrometer holds a function counter's object weakly: once collected it would read 0, so keep it here
+        counterSources.add(value);
         FunctionCounter.builder(name, value, v -> v.get().doubleValue()).description(help).register(registry);
         return this;
     }

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,11 +40,21 @@ final class RowFiles {
     private final Map<Path, Long> known = new ConcurrentHashMap<>();
     private final AtomicLong rows = new AtomicLong();
 
+    private static final FileAttribute<?> OWNER_ONLY = PosixFilePermissions.asFileAttribute(
+            PosixFilePermissions.fromString("rw-------"));
+
+    private static boolean posix(Path p) {
+        return p.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
     RowFiles(Path dir, ObjectMapper mapper) {
         this.dir = dir;
         this.mapper = mapper;
         try {
             Files.createDirectories(dir);
+            if (posix(dir)) {
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create directory " + dir, e);
         }
@@ -73,7 +85,10 @@ final class RowFiles {
             for (RequestLogRow r : batch) {
                 sb.append(mapper.writeValueAsString(r)).append('\n');
             }
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            // rows hold who called what, with which key prefix: readable by the hub's own user only
+            try (FileChannel ch = posix(dir)
+                    ? FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), OWNER_ONLY)
+                    : FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ch.write(ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8)));
                 ch.force(true);
             }

@@ -7,20 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cch.server.limits.LimitKind;
 import dev.cch.server.limits.Subject;
 import dev.cch.server.limits.Window;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisNoScriptException;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,40 +20,21 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The state store in Redis (Lettuce). Every operation is one Lua script from {@code resources/lua}, loaded once and
- * run by SHA (reloaded on NOSCRIPT). Commands time out quickly; while Redis is unreachable every operation fails
- * open at once (no waiting per request) and a probe reconnects in the background, after which enforcement resumes.
+ * run by SHA (reloaded on NOSCRIPT), through a {@link RedisLink} that fails every call open at once while Redis is
+ * unreachable and brings enforcement back by itself when it answers again.
  */
 public final class RedisStateStore implements StateStore {
-    private static final Logger LOG = Logger.getLogger(RedisStateStore.class.getName());
-    private static final long PROBE_MS = 250;
-
-    private final RedisClient client;
     private final RedisKeys keys;
     private final ObjectMapper mapper;
     private final LuaScript admit = LuaScript.load("admit");
     private final LuaScript settle = LuaScript.load("settle");
     private final LuaScript failure = LuaScript.load("breaker_failure");
     private final LuaScript usage = LuaScript.load("usage");
-    private final ScheduledExecutorService probe;
-    private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
-    private final AtomicLong failOpens = new AtomicLong();
-    private final ClockSkew skew;
-    private volatile StatefulRedisConnection<String, String> connection;
-    private volatile StatefulRedisPubSubConnection<String, String> pubsub;
-    private volatile boolean up;
+    private final RedisLink link;
 
     public RedisStateStore(String url, String prefix, Duration timeout, ObjectMapper mapper) {
         this(url, prefix, timeout, mapper, Clock.systemUTC());
@@ -72,23 +43,13 @@ public final class RedisStateStore implements StateStore {
     /** @param clock this node's clock, only to measure how far it is from Redis' (operations get their time passed in) */
     public RedisStateStore(String url, String prefix, Duration timeout, ObjectMapper mapper, Clock clock) {
         this.mapper = mapper;
-        this.skew = new ClockSkew(clock);
         this.keys = new RedisKeys(prefix);
-        this.client = RedisClient.create(RedisURI.create(url));
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(timeout))
-                .socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).keepAlive(true).build())
-                .build());
-        this.probe = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon(true).name("cch-redis-probe").unstarted(r));
-        tryConnect();
-        probe.scheduleWithFixedDelay(this::probeIfDown, PROBE_MS, PROBE_MS, TimeUnit.MILLISECONDS);
+        this.link = new RedisLink(url, timeout, clock, List.of(admit, settle, failure, usage));
     }
 
     @Override
     public long clockSkewMs() {
-        return skew.ms();
+        return link.clockSkewMs();
     }
 
     @Override
@@ -98,12 +59,22 @@ public final class RedisStateStore implements StateStore {
 
     @Override
     public boolean available() {
-        return up;
+        return link.up();
     }
 
-    /** How many operations were answered "allowed" because Redis was unreachable. */
+    /** How many operations were answered "allowed" because Redis was unreachable or slow. */
     public long failOpens() {
-        return failOpens.get();
+        return link.failOpens();
+    }
+
+    /** How many times Redis was found unreachable (limits off until it answered again). */
+    public long outages() {
+        return link.outages();
+    }
+
+    /** How many commands timed out on a live connection (each failed open alone). */
+    public long slowCommands() {
+        return link.slowCommands();
     }
 
     @Override
@@ -139,7 +110,7 @@ public final class RedisStateStore implements StateStore {
             windows(n.putArray("windows"), p.windows(), k);
         }
         String sid = r.session() == null ? null : r.session().id();
-        return call(() -> parseAdmission(eval(admit, k.keys(), req.toString()), r), Admission.failOpen(sid));
+        return link.call(c -> parseAdmission(eval(c, admit, k.keys(), req.toString()), r), Admission.failOpen(sid));
     }
 
     private Admission parseAdmission(String json, AdmitRequest r) {
@@ -192,7 +163,7 @@ public final class RedisStateStore implements StateStore {
             req.putObject("success").put("k", k.add(keys.breaker(s.breakerSuccess().providerId())))
                     .put("needed", s.breakerSuccess().config().halfOpenSuccesses());
         }
-        call(() -> eval(settle, k.keys(), req.toString()), null);
+        link.call(c -> eval(c, settle, k.keys(), req.toString()), null);
     }
 
     @Override
@@ -200,8 +171,8 @@ public final class RedisStateStore implements StateStore {
         if (cfg.disabled()) {
             return BreakerState.INITIAL;
         }
-        return call(() -> {
-            List<Object> r = evalList(failure, new String[] {keys.breaker(providerId)},
+        return link.call(c -> {
+            List<Object> r = RedisLink.evalsha(c, failure, ScriptOutputType.MULTI, new String[] {keys.breaker(providerId)},
                     String.valueOf(nowMs), String.valueOf(cfg.failureThreshold()), String.valueOf(cfg.openMs()));
             return new BreakerState((String) r.get(0), ((Long) r.get(1)).intValue(), ((Long) r.get(2)).intValue(),
                     (Long) r.get(3), ((Long) r.get(4)) == 1L);
@@ -210,9 +181,8 @@ public final class RedisStateStore implements StateStore {
 
     @Override
     public Map<Long, BreakerState> breakers(Collection<Long> providerIds, long nowMs) {
-        return call(() -> {
+        return link.call(c -> {
             Map<Long, BreakerState> out = new LinkedHashMap<>();
-            RedisCommands<String, String> c = connection.sync();
             for (Long id : providerIds) {
                 Map<String, String> h = c.hgetall(keys.breaker(id));
                 String state = h.getOrDefault("s", BreakerState.CLOSED);
@@ -229,7 +199,7 @@ public final class RedisStateStore implements StateStore {
 
     @Override
     public void resetBreaker(long providerId) {
-        call(() -> connection.sync().del(keys.breaker(providerId)), 0L);
+        link.call(c -> c.del(keys.breaker(providerId)), 0L);
     }
 
     @Override
@@ -240,8 +210,8 @@ public final class RedisStateStore implements StateStore {
         ObjectNode req = mapper.createObjectNode().put("now", nowMs).put("ttl", sessionTtlMs);
         windows(req.putArray("windows"), List.copyOf(windows), k);
         List<Window> ws = List.copyOf(windows);
-        return call(() -> {
-            JsonNode n = read(eval(usage, k.keys(), req.toString()));
+        return link.call(c -> {
+            JsonNode n = read(eval(c, usage, k.keys(), req.toString()));
             Map<String, Long> values = new LinkedHashMap<>();
             Map<String, Long> resets = new LinkedHashMap<>();
             for (int i = 0; i < ws.size(); i++) {
@@ -255,8 +225,7 @@ public final class RedisStateStore implements StateStore {
 
     @Override
     public void endSession(String scopedSessionId, Collection<Subject> holders) {
-        call(() -> {
-            RedisCommands<String, String> c = connection.sync();
+        link.call(c -> {
             c.del(keys.binding(scopedSessionId), keys.inflight(scopedSessionId));
             for (Subject s : holders) {
                 c.zrem(keys.sessions(s), scopedSessionId);
@@ -267,34 +236,22 @@ public final class RedisStateStore implements StateStore {
 
     @Override
     public void publish(String channel, String message) {
-        call(() -> connection.sync().publish(keys.of("ch:" + channel), message), 0L);
+        link.publish(keys.of("ch:" + channel), message);
     }
 
     @Override
     public void subscribe(String channel, Consumer<String> listener) {
-        listeners.computeIfAbsent(keys.of("ch:" + channel), c -> new CopyOnWriteArrayList<>()).add(listener);
-        StatefulRedisPubSubConnection<String, String> ps = pubsub;
-        if (ps != null) {
-            call(() -> {
-                ps.sync().subscribe(keys.of("ch:" + channel));
-                return 1L;
-            }, 0L);
-        }
+        link.subscribe(keys.of("ch:" + channel), listener);
     }
 
     /** How many subscriptions Redis holds for the channels this store listens to. */
     public long subscriberCount() {
-        if (listeners.isEmpty()) {
-            return 0;
-        }
-        return call(() -> connection.sync().pubsubNumsub(listeners.keySet().toArray(String[]::new))
-                .values().stream().mapToLong(Long::longValue).sum(), 0L);
+        return link.subscriberCount();
     }
 
     /** Deletes every key under this store's prefix (tests clean up after themselves with it). */
     public long deleteAll() {
-        return call(() -> {
-            RedisCommands<String, String> c = connection.sync();
+        return link.call(c -> {
             long n = 0;
             ScanCursor cursor = ScanCursor.INITIAL;
             do {
@@ -310,14 +267,7 @@ public final class RedisStateStore implements StateStore {
 
     @Override
     public void close() {
-        probe.shutdownNow();
-        if (pubsub != null) {
-            pubsub.close();
-        }
-        if (connection != null) {
-            connection.close();
-        }
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        link.close();
     }
 
     private static void windows(ArrayNode out, List<Window> windows, RedisKeys.Collector k) {
@@ -333,98 +283,12 @@ public final class RedisStateStore implements StateStore {
         }
     }
 
-    private String eval(LuaScript script, String[] keyList, String arg) {
+    private String eval(RedisCommands<String, String> c, LuaScript script, String[] keyList, String arg) {
         String[] full = new String[keyList.length];
         for (int i = 0; i < keyList.length; i++) {
             full[i] = keyList[i].startsWith(keys.prefix()) ? keyList[i] : keys.of(keyList[i]);
         }
-        RedisCommands<String, String> c = connection.sync();
-        try {
-            return c.evalsha(script.sha(), ScriptOutputType.VALUE, full, arg);
-        } catch (RedisNoScriptException e) {
-            c.scriptLoad(script.source());
-            return c.evalsha(script.sha(), ScriptOutputType.VALUE, full, arg);
-        }
-    }
-
-    private List<Object> evalList(LuaScript script, String[] keyList, String... args) {
-        RedisCommands<String, String> c = connection.sync();
-        try {
-            return c.evalsha(script.sha(), ScriptOutputType.MULTI, keyList, args);
-        } catch (RedisNoScriptException e) {
-            c.scriptLoad(script.source());
-            return c.evalsha(script.sha(), ScriptOutputType.MULTI, keyList, args);
-        }
-    }
-
-    private <T> T call(Supplier<T> op, T fallback) {
-        if (!up || connection == null) {
-            failOpens.incrementAndGet();
-            return fallback;
-        }
-        try {
-            return op.get();
-        } catch (RedisCommandExecutionException | UnsupportedOperationException e) {
-            // Redis answered, but the script or a reply was wrong: a bug, not an outage
-            LOG.log(Level.SEVERE, "state store operation failed; allowing the request", e);
-            failOpens.incrementAndGet();
-            return fallback;
-        } catch (RuntimeException e) {
-            markDown(e);
-            failOpens.incrementAndGet();
-            return fallback;
-        }
-    }
-
-    private void markDown(RuntimeException e) {
-        if (up) {
-            LOG.warning("Redis unreachable (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + "); limits fail open until it answers again");
-        }
-        up = false;
-    }
-
-    private void probeIfDown() {
-        if (!up) {
-            tryConnect();
-        } else if (skew.due()) {
-            call(() -> {
-                skew.measure(connection.sync()::time);
-                return 1L;
-            }, 0L);
-        }
-    }
-
-    private synchronized void tryConnect() {
-        try {
-            if (connection == null) {
-                connection = client.connect();
-            }
-            RedisCommands<String, String> c = connection.sync();
-            c.ping();
-            skew.measure(c::time);
-            for (LuaScript s : List.of(admit, settle, failure, usage)) {
-                c.scriptLoad(s.source());
-            }
-            if (pubsub == null) {
-                pubsub = client.connectPubSub();
-                pubsub.addListener(new RedisPubSubAdapter<>() {
-                    @Override
-                    public void message(String channel, String message) {
-                        listeners.getOrDefault(channel, List.of()).forEach(l -> l.accept(message));
-                    }
-                });
-            }
-            if (!listeners.isEmpty()) {
-                pubsub.sync().subscribe(listeners.keySet().toArray(String[]::new));
-            }
-            if (!up) {
-                LOG.info("Redis answers; limits, breakers and sessions are shared again");
-            }
-            up = true;
-        } catch (RuntimeException e) {
-            up = false;
-        }
+        return RedisLink.evalsha(c, script, ScriptOutputType.VALUE, full, arg);
     }
 
     private JsonNode read(String json) {

@@ -6,6 +6,8 @@ import dev.cch.server.testing.TestHub;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +15,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The admin API for users, keys and providers over real HTTP and a real database. */
+/**
+ * The admin API for users, keys and providers over real HTTP and a real database, including hostile input (control
+ * characters and NUL in names, numbers past any range, timestamps PostgreSQL cannot hold): 400, never 500.
+ */
 class AdminApiTest {
     static TestHub hub;
 
@@ -196,5 +201,30 @@ class AdminApiTest {
         assertThat(hub.admin("GET", "/api/v1/providers/424242", null).status()).isEqualTo(404);
         assertThat(hub.admin("GET", "/api/v1/providers/abc", null).status()).isEqualTo(404);
         assertThat(hub.admin("DELETE", "/api/v1/keys/424242", null).status()).isEqualTo(404);
+    }
+
+    // hostile admin input gets a 400 problem+json naming what is wrong, never a 500
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"name\":\"eve\\r\\nX-Injected: 1\"}",
+            "{\"name\":\"n\\u0000ul\"}",
+            "{\"name\":\"half \\ud800\"}",
+            "{\"name\":\"big\",\"limits\":{\"rpm\":1e40}}",
+            "{\"name\":\"big\",\"limits\":{\"usdDaily\":1e40}}",
+            "{\"name\":\"big\",\"limits\":{\"usdDaily\":-1}}",
+            "{\"name\":\"desc\",\"description\":\"nul\\u0000\"}"})
+    void hostileUserInputIsRefusedWith400(String body) {
+        Http.Answer a = hub.admin("POST", "/api/v1/users", body);
+        assertThat(a.status()).as(a.body()).isEqualTo(400);
+        assertThat(a.header("content-type")).startsWith("application/problem+json");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+1000000000-01-01T00:00:00Z", "-5000-01-01T00:00:00Z", "9999999999999999999"})
+    void aKeyExpiryPostgresCannotHoldIsRefusedWith400(String expiresAt) {
+        long user = hub.createUser("expiry-" + Math.abs(expiresAt.hashCode()));
+        String body = "{\"userId\":" + user + ",\"name\":\"k\",\"expiresAt\":\"" + expiresAt + "\"}";
+        Http.Answer a = hub.admin("POST", "/api/v1/keys", body);
+        assertThat(a.status()).as(a.body()).isEqualTo(400);
     }
 }

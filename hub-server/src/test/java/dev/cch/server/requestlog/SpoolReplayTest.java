@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,11 @@ class SpoolReplayTest {
         spool.append(List.of(row("req_good_1", "1"), row("req_bad", "10000000000"), row("req_good_2", "1")));
         spool.append(List.of(row("req_good_3", "1"), row("req_good_4", "2")));
         spool.append(List.of(row("req_good_5", "1")));
+        // rows say who called what: only the hub's own user may read them
+        assertThat(Files.getPosixFilePermissions(dir.resolve("spool"))).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        for (Path f : jsonl(dir.resolve("spool"))) {
+            assertThat(Files.getPosixFilePermissions(f)).as(f.toString()).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        }
 
         try (TestDatabase db = TestDatabase.create();
              TestHub hub = TestHub.start(db, false, Map.of("hub.data.dir", dir.toString()), Clock.systemUTC())) {
