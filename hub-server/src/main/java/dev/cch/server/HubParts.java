@@ -175,7 +175,8 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
                 config.sessionTtl(), config.statsCache());
         Notifications notifications = Notifications.start(db.client(), mapper, cipher, state, limitPlans, stats, config, clock);
         breakers.onTransition(notifications::breakerChanged);
-        LangfuseExport langfuse = new LangfuseExport(config.langfuse(), mapper, clock);
+        LangfuseExport langfuse = new LangfuseExport(config.langfuse(), mapper, clock,
+                config.edge().blockPrivateAddresses());
         BodyBudget bodyBudget = new BodyBudget(config.edge().bodyBudgetBytes());
         HubMetrics metrics = new HubMetrics();
         breakers.onTransition(metrics::breakerChanged);
@@ -223,7 +224,8 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
                 ChangeBus.Topic.SENSITIVE_WORDS, sensitiveWords::reload),
                 Map.of(ChangeBus.Topic.CREDENTIALS, authenticator::outdateAll), config.cacheRefresh());
         PriceSync priceSync = new PriceSync(priceRepo, changes::pricesChanged, clock,
-                () -> settings.current().priceSyncUrl(), () -> settings.current().priceSyncHours());
+                () -> settings.current().priceSyncUrl(), () -> settings.current().priceSyncHours(),
+                config.edge().blockPrivateAddresses());
         Retention retention = new Retention(db.client(), clock, () -> settings.current().logRetentionDays());
         UsageApi usage = new UsageApi(users, keys, providers, catalog, state, limitPlans, clock, config.sessionTtl(), io,
                 audit, changes);
@@ -238,8 +240,9 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
                 usage,
                 new ErrorRulesApi(ruleRepo, errorRules, io, audit, changes),
                 ResourceApi.sensitiveWords(wordRepo, io, audit, changes),
-                new PricesApi(priceRepo, prices, priceSync, clock, io, audit, changes),
-                new SettingsApi(settings, io, audit, changes),
+                new PricesApi(priceRepo, prices, priceSync, clock, io, audit, changes,
+                        config.edge().blockPrivateAddresses()),
+                new SettingsApi(settings, io, audit, changes, config.edge().blockPrivateAddresses()),
                 ResourceApi.providerGroups(new ProviderGroupRepository(db.client()), io, audit, changes),
                 new LogsApi(logRepo, io),
                 new AuditApi(audit, io, HubServer.VERSION),
@@ -247,7 +250,7 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
                 new SessionsApi(new SessionRepository(db.client()), keys, users, catalog, state, limitPlans, clock,
                         config.sessionTtl(), io, audit),
                 new EventsApi(events, mapper, health::isReady),
-                new WebhooksApi(notifications, io, audit));
+                new WebhooksApi(notifications, io, audit, config.edge().blockPrivateAddresses()));
         AdminAuth adminAuth = new AdminAuth(token.value(), authenticator, lockout, io, audit);
         ProxyRoutes proxy = new ProxyRoutes(pipeline, finish, replies, mapper, clock, inFlight,
                 new RequestBody(config.edge().maxBodyBytes(), bodyBudget, config.edge().bodyTimeout(), watchdog));

@@ -88,7 +88,8 @@ public record ProviderRequest(String name, String description, String type, Stri
         if (baseUrl != null && !baseUrl.isBlank()) {
             checkUrl(v, "baseUrl", baseUrl, Set.of("http", "https"));
         }
-        if (proxyUrl != null && !proxyUrl.contains("****")) {
+        // "****" alone is how an unreadable stored proxy URL is shown; sent back, it keeps that URL
+        if (proxyUrl != null && !proxyUrl.equals("****")) {
             checkUrl(v, "proxyUrl", proxyUrl, Set.of("http", "https", "socks5", "socks5h"));
         }
         for (int i = 0; i < groupTags.size(); i++) {

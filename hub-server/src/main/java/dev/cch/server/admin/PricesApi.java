@@ -33,13 +33,16 @@ public final class PricesApi implements AdminRoute.Service {
     private final AdminIo io;
     private final AuditLog audit;
     private final Crud<PriceRequest, PriceView> crud;
+    private final AddressGuard guard;
 
     /** The optional body of a sync request. */
     public record SyncRequest(String url) {
     }
 
+    /** @param blockPrivateAddresses refuse a sync URL inside the network (the sync refuses it again at connect) */
     public PricesApi(PriceRepository repo, PriceTable table, PriceSync sync, Clock clock, AdminIo io, AuditLog audit,
-                     AdminChanges changes) {
+                     AdminChanges changes, boolean blockPrivateAddresses) {
+        this.guard = new AddressGuard(blockPrivateAddresses);
         this.repo = repo;
         this.table = table;
         this.sync = sync;
@@ -98,8 +101,13 @@ public final class PricesApi implements AdminRoute.Service {
                 return;
             }
             url = body.get().url();
+            List<FieldError> errors = new ArrayList<>();
             if (url != null && !url.isBlank() && !url.startsWith("http://") && !url.startsWith("https://")) {
-                io.invalid(res, List.of(new FieldError("url", "must be an http(s) URL")));
+                errors.add(new FieldError("url", "must be an http(s) URL"));
+            }
+            guard.check("url", url, errors);
+            if (!errors.isEmpty()) {
+                io.invalid(res, errors);
                 return;
             }
         }

@@ -7,7 +7,7 @@ import dev.cch.server.providers.ProviderRepository;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import dev.cch.server.providers.PrivateAddresses;
+import dev.cch.server.providers.ProxySpec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ public final class ProvidersApi implements AdminRoute.Service {
     private final AdminIo io;
     private final Crud<ProviderRequest, ProviderView> crud;
     private final BiFunction<Long, String, Optional<ProviderTestResult>> tester;
-    private final boolean blockPrivateAddresses;
+    private final AddressGuard guard;
 
     /** The optional body of a connection test. */
     public record TestRequest(String model) {
@@ -30,7 +30,7 @@ public final class ProvidersApi implements AdminRoute.Service {
     /** @param tester runs a connection test of provider id with a model (null: the type's default), if it exists */
     public ProvidersApi(ProviderRepository providers, AdminIo io, AuditLog audit, AdminChanges changes,
                         BiFunction<Long, String, Optional<ProviderTestResult>> tester, boolean blockPrivateAddresses) {
-        this.blockPrivateAddresses = blockPrivateAddresses;
+        this.guard = new AddressGuard(blockPrivateAddresses);
         this.providers = providers;
         this.io = io;
         this.tester = tester;
@@ -76,23 +76,26 @@ public final class ProvidersApi implements AdminRoute.Service {
         }
     }
 
-    /** A new provider needs a secret; a replaced one keeps its own when none is sent. */
+    /**
+     * A new provider needs a secret; a replaced one keeps its own when none is sent, and its proxy password when the
+     * mask is sent back in its place. Where the guard is on, the proxy's host is checked whatever its password.
+     */
     private List<FieldError> validate(Long id, ProviderRequest r) {
         List<FieldError> errors = new ArrayList<>(r.validate());
         if (id == null && (r.secret() == null || r.secret().isBlank())) {
             errors.add(new FieldError("secret", "is required"));
         }
-        if (blockPrivateAddresses) {
-            PrivateAddresses.problemOfUrl(r.baseUrl()).ifPresent(p -> errors.add(new FieldError("baseUrl", blocked(p))));
-            if (r.proxyUrl() != null && !r.proxyUrl().contains("****")) {
-                PrivateAddresses.problemOfUrl(r.proxyUrl()).ifPresent(p -> errors.add(new FieldError("proxyUrl", blocked(p))));
-            }
+        if (ProxySpec.masked(r.proxyUrl()) && (id == null || !storedProxyHasPassword(id))) {
+            errors.add(new FieldError("proxyUrl", "has the mask **** as its password, and there is no stored password"
+                    + " for it to keep; send the real password"));
         }
+        guard.check("baseUrl", r.baseUrl(), errors);
+        guard.check("proxyUrl", r.proxyUrl(), errors);
         return errors;
     }
 
-    private static String blocked(String problem) {
-        return "must not point at a private, loopback, link-local or metadata address (" + problem
-                + "; hub.providers.block-private-addresses is on)";
+    /** The view shows a stored proxy password as the mask, so a masked view means there is one to keep. */
+    private boolean storedProxyHasPassword(long id) {
+        return providers.get(id).map(v -> ProxySpec.masked(v.proxyUrl())).orElse(false);
     }
 }

@@ -15,8 +15,12 @@ public final class SettingsApi implements AdminRoute.Service {
     private final AdminIo io;
     private final AuditLog audit;
     private final AdminChanges changes;
+    private final AddressGuard guard;
 
-    public SettingsApi(RuntimeSettings settings, AdminIo io, AuditLog audit, AdminChanges changes) {
+    /** @param blockPrivateAddresses refuse a price source inside the network (the sync refuses it again at connect) */
+    public SettingsApi(RuntimeSettings settings, AdminIo io, AuditLog audit, AdminChanges changes,
+                       boolean blockPrivateAddresses) {
+        this.guard = new AddressGuard(blockPrivateAddresses);
         this.settings = settings;
         this.io = io;
         this.audit = audit;
@@ -37,14 +41,14 @@ public final class SettingsApi implements AdminRoute.Service {
 
     private void replace(ServerRequest req, ServerResponse res) {
         io.read(req, res, SettingsView.class).ifPresent(v -> {
-            List<FieldError> errors = v.validate();
+            List<FieldError> errors = new ArrayList<>(v.validate());
             // a local file is only allowed as configured by the operator, never named through the API
             String url = v.priceSyncUrl();
             if (!url.isEmpty() && !url.startsWith("http://") && !url.startsWith("https://")
                     && !url.equals(settings.defaults().priceSyncUrl())) {
-                errors = new ArrayList<>(errors);
                 errors.add(new FieldError("priceSyncUrl", "must be an http(s) URL or empty"));
             }
+            guard.check("priceSyncUrl", url, errors);
             if (!errors.isEmpty()) {
                 io.invalid(res, errors);
                 return;

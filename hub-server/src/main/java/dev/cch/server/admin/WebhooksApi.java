@@ -9,6 +9,7 @@ import dev.cch.server.notify.WebhookRepository;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code /api/v1/webhooks}: notification targets (their secrets write-only) and a test button. */
@@ -17,8 +18,11 @@ public final class WebhooksApi implements AdminRoute.Service {
     private final WebhookRepository repo;
     private final AdminIo io;
     private final Crud<WebhookRequest, WebhookView> crud;
+    private final AddressGuard guard;
 
-    public WebhooksApi(Notifications notifications, AdminIo io, AuditLog audit) {
+    /** @param blockPrivateAddresses refuse targets inside the network (the sender refuses them again at connect) */
+    public WebhooksApi(Notifications notifications, AdminIo io, AuditLog audit, boolean blockPrivateAddresses) {
+        this.guard = new AddressGuard(blockPrivateAddresses);
         this.notifications = notifications;
         this.repo = notifications.repository();
         this.io = io;
@@ -45,7 +49,10 @@ public final class WebhooksApi implements AdminRoute.Service {
 
     /** A replace may omit a Telegram token that is already stored (omitted secrets are kept). */
     private List<FieldError> validate(Long id, WebhookRequest r) {
-        List<FieldError> errors = r.validate();
+        List<FieldError> errors = new ArrayList<>(r.validate());
+        if (!"telegram".equals(r.kind())) {
+            guard.check("url", r.url(), errors);
+        }
         if (id != null && r.secret() == null && repo.hasSecret(id)) {
             return errors.stream().filter(e -> !e.field().equals("secret")).toList();
         }

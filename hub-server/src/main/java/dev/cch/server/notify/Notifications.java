@@ -3,6 +3,7 @@ package dev.cch.server.notify;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cch.protocol.admin.WebhookTestResult;
 import dev.cch.server.config.HubConfig;
+import dev.cch.server.upstream.http.OutboundHttp;
 import dev.cch.server.crypto.SecretCipher;
 import dev.cch.server.limits.LimitPlans;
 import dev.cch.server.providers.Provider;
@@ -59,7 +60,8 @@ public final class Notifications implements AutoCloseable {
                                       LimitPlans plans, StatsService stats, HubConfig config, Clock clock) {
         HubConfig.Notify c = config.notifications();
         WebhookRepository repo = new WebhookRepository(db, mapper, cipher);
-        Courier courier = new Courier(new Channels(mapper, clock, c.telegramBaseUrl()), new WebhookSender(mapper, c.timeout()),
+        Courier courier = new Courier(new Channels(mapper, clock, c.telegramBaseUrl()), new WebhookSender(mapper,
+                new OutboundHttp(c.timeout(), config.edge().blockPrivateAddresses())),
                 repo::recordResult, clock, c.queue(), c.attempts(), c.retryDelay());
         Notifications n = new Notifications(repo, courier, clock, new SpendWatch.Parts(state, plans, config.sessionTtl()),
                 new DailyDigest.Parts(stats, config::timeZone));

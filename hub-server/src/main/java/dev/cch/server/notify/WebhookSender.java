@@ -4,20 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cch.server.pipeline.Redactor;
 
+import dev.cch.server.upstream.http.OutboundHttp;
+
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.Map;
 
 /**
  * Posts one shaped notification and judges the answer. Chat platforms answer HTTP 200 with an error code in the
  * body when they refuse a message (bad signature, unknown chat), so the body is read too.
  */
 public final class WebhookSender {
-    private final HttpClient client;
-    private final Duration timeout;
+    /** Enough of an answer for the platform's error code; the rest is not needed. */
+    private static final int MAX_ANSWER = 64 * 1024;
+    private static final Map<String, String> HEADERS = Map.of("content-type", "application/json; charset=utf-8",
+            "user-agent", "claude-code-hub-java");
+
+    private final OutboundHttp http;
     private final ObjectMapper mapper;
 
     /**
@@ -28,23 +31,18 @@ public final class WebhookSender {
     public record Result(boolean delivered, Integer status, long latencyMs, String message, boolean retryable) {
     }
 
-    public WebhookSender(ObjectMapper mapper, Duration timeout) {
+    /** @param http refuses internal targets at connect when {@code hub.providers.block-private-addresses} is on */
+    public WebhookSender(ObjectMapper mapper, OutboundHttp http) {
         this.mapper = mapper;
-        this.timeout = timeout;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = http;
     }
 
     public Result send(Channels.Outgoing out, String secret) {
         long t0 = System.nanoTime();
-        HttpRequest req = HttpRequest.newBuilder(out.uri()).timeout(timeout)
-                .header("content-type", "application/json; charset=utf-8")
-                .header("user-agent", "claude-code-hub-java")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(out.body())).build();
         try {
-            HttpResponse<byte[]> r = client.send(req, HttpResponse.BodyHandlers.ofByteArray());
+            OutboundHttp.Answer r = http.post(out.uri(), HEADERS, out.body(), MAX_ANSWER);
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            int status = r.statusCode();
+            int status = r.status();
             String body = new String(r.body(), StandardCharsets.UTF_8);
             if (status / 100 != 2) {
                 return new Result(false, status, ms, "HTTP " + status + detail(body, secret), status >= 500 || status == 429);
@@ -58,9 +56,6 @@ public final class WebhookSender {
             long ms = (System.nanoTime() - t0) / 1_000_000;
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
             return new Result(false, null, ms, Redactor.redact(m, secret), true);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Result(false, null, (System.nanoTime() - t0) / 1_000_000, "interrupted", false);
         }
     }
 

@@ -8,18 +8,17 @@ import dev.cch.server.billing.Cost;
 import dev.cch.server.config.HubConfig;
 import dev.cch.server.pipeline.Exchange;
 import dev.cch.server.pipeline.FinishListener;
+import dev.cch.server.upstream.http.OutboundHttp;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +34,8 @@ public final class LangfuseExport implements FinishListener, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LangfuseExport.class.getName());
     private static final Duration SHUTDOWN_FLUSH = Duration.ofSeconds(3);
     private static final long IDLE_POLL_MS = 200;
+    /** Enough of Langfuse's answer to count the events it refused. */
+    private static final int MAX_ANSWER = 1024 * 1024;
 
     private final HubConfig.Langfuse config;
     private final ObjectMapper mapper;
@@ -45,13 +46,14 @@ public final class LangfuseExport implements FinishListener, AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private final ThrottledWarning trouble = new ThrottledWarning(LOG, Duration.ofMinutes(1));
-    private final HttpClient client;
+    private final OutboundHttp client;
     private final URI endpoint;
     private final String authorization;
     private final Thread sender;
     private volatile boolean running = true;
 
-    public LangfuseExport(HubConfig.Langfuse config, ObjectMapper mapper, Clock clock) {
+    /** @param blockPrivateAddresses refuse a Langfuse that resolves inside the network, at every connect */
+    public LangfuseExport(HubConfig.Langfuse config, ObjectMapper mapper, Clock clock, boolean blockPrivateAddresses) {
         this.config = config;
         this.mapper = mapper;
         this.clock = clock;
@@ -68,7 +70,7 @@ public final class LangfuseExport implements FinishListener, AutoCloseable {
         this.endpoint = URI.create(base + "/api/public/ingestion");
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (config.publicKey().orElseThrow() + ":" + config.secretKey().orElseThrow()).getBytes(StandardCharsets.UTF_8));
-        this.client = HttpClient.newBuilder().connectTimeout(config.timeout()).version(HttpClient.Version.HTTP_1_1).build();
+        this.client = new OutboundHttp(config.timeout(), blockPrivateAddresses);
         this.sender = Thread.ofPlatform().daemon().name("cch-langfuse").start(this::run);
     }
 
@@ -127,18 +129,16 @@ public final class LangfuseExport implements FinishListener, AutoCloseable {
         }
     }
 
-    private void post(List<List<ObjectNode>> requests) throws InterruptedException {
+    private void post(List<List<ObjectNode>> requests) {
         ObjectNode body = mapper.createObjectNode();
         ArrayNode batch = body.putArray("batch");
         requests.forEach(batch::addAll);
         try {
-            HttpRequest req = HttpRequest.newBuilder(endpoint).timeout(config.timeout())
-                    .header("authorization", authorization).header("content-type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body))).build();
-            HttpResponse<byte[]> r = client.send(req, HttpResponse.BodyHandlers.ofByteArray());
-            if (r.statusCode() / 100 != 2) {
+            OutboundHttp.Answer r = client.post(endpoint, Map.of("authorization", authorization,
+                    "content-type", "application/json"), mapper.writeValueAsBytes(body), MAX_ANSWER);
+            if (r.status() / 100 != 2) {
                 failed.addAndGet(batch.size());
-                trouble.warn(() -> "Langfuse answered " + r.statusCode() + " to a batch of " + batch.size() + " events");
+                trouble.warn(() -> "Langfuse answered " + r.status() + " to a batch of " + batch.size() + " events");
                 return;
             }
             // 207: some events may have been refused, each listed under "errors"
@@ -182,5 +182,6 @@ public final class LangfuseExport implements FinishListener, AutoCloseable {
         if (!queue.isEmpty()) {
             LOG.warning(queue.size() + " requests were not exported to Langfuse before shutdown");
         }
+        client.close();
     }
 }

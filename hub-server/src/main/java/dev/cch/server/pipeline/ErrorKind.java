@@ -13,6 +13,8 @@ public enum ErrorKind {
     TOTAL_TIMEOUT(Next.MOVE_ON, true, 504),
     PROXY_FAILURE(Next.MOVE_ON, true, 502),
     UPSTREAM_5XX(Next.MOVE_ON, true, 502),
+    /** a 3xx: redirects are never followed (they could lead anywhere) nor handed on, so it counts as a bad gateway */
+    UPSTREAM_REDIRECT(Next.MOVE_ON, true, 502),
     UPSTREAM_429(Next.MOVE_ON, true, 429),
     /** the provider's own credentials or account were refused (401, 402, 403) */
     UPSTREAM_AUTH(Next.MOVE_ON, true, 502),
@@ -81,6 +83,9 @@ public enum ErrorKind {
     public static ErrorKind forStatus(int status) {
         if (status >= 500) {
             return UPSTREAM_5XX;
+        }
+        if (status >= 300 && status < 400) {
+            return UPSTREAM_REDIRECT;
         }
         return switch (status) {
             case 429 -> UPSTREAM_429;

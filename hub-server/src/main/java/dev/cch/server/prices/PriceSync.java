@@ -6,10 +6,9 @@ import dev.cch.server.billing.PriceRepository;
 import dev.cch.protocol.admin.PriceSyncResult;
 
 import java.io.IOException;
+import dev.cch.server.upstream.http.OutboundHttp;
+
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Map;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -41,8 +41,7 @@ public final class PriceSync implements AutoCloseable {
     private final Supplier<String> configuredSource;
     private final IntSupplier everyHours;
     private volatile Instant lastRun;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final OutboundHttp http;
     private final ScheduledExecutorService timer;
 
     /** Why a sync could not run: the source could not be fetched or read. */
@@ -55,9 +54,11 @@ public final class PriceSync implements AutoCloseable {
     /**
      * @param configuredSource the source from the settings (empty: none)
      * @param everyHours       hours between scheduled syncs from the settings (0: only on demand)
+     * @param blockPrivateAddresses refuse a source that resolves inside the network, at every connect
      */
     public PriceSync(PriceRepository repo, Runnable changed, Clock clock, Supplier<String> configuredSource,
-                     IntSupplier everyHours) {
+                     IntSupplier everyHours, boolean blockPrivateAddresses) {
+        this.http = new OutboundHttp(Duration.ofSeconds(30), blockPrivateAddresses);
         this.repo = repo;
         this.changed = changed;
         this.clock = clock;
@@ -124,11 +125,14 @@ public final class PriceSync implements AutoCloseable {
             }
         }
         try {
-            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(source)).timeout(Duration.ofSeconds(30))
-                    .header("accept", "application/json, application/toml, text/plain").GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (r.statusCode() != 200) {
-                throw new SourceProblem(source + " answered HTTP " + r.statusCode());
+            OutboundHttp.Answer r = http.get(URI.create(source),
+                    Map.of("accept", "application/json, application/toml, text/plain"), MAX_BYTES);
+            if (r.status() / 100 == 3) {
+                throw new SourceProblem(source + " answered HTTP " + r.status() + "; redirects are not followed, give the"
+                        + " address it points to");
+            }
+            if (r.status() != 200) {
+                throw new SourceProblem(source + " answered HTTP " + r.status());
             }
             if (r.body().length > MAX_BYTES) {
                 throw new SourceProblem("the price list is larger than 32 MB");
@@ -136,9 +140,6 @@ public final class PriceSync implements AutoCloseable {
             return new String(r.body(), StandardCharsets.UTF_8);
         } catch (IOException | IllegalArgumentException e) {
             throw new SourceProblem("cannot fetch " + source + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SourceProblem("interrupted while fetching " + source);
         }
     }
 

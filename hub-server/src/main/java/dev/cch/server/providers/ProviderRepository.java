@@ -54,7 +54,10 @@ public final class ProviderRepository {
         }
     }
 
-    /** Replaces a provider; a null secret keeps the stored one, as does the redacted proxy URL shown to admins. */
+    /**
+     * Replaces a provider; a null secret keeps the stored one, as does the redacted proxy URL shown to admins, and a
+     * proxy URL whose password is the mask keeps the stored password.
+     */
     public Optional<ProviderView> update(long id, ProviderRequest r) {
         Optional<DbRow> current = db.execute().createNamedGet("provider-get").addParam("id", id).execute();
         if (current.isEmpty()) {
@@ -66,7 +69,7 @@ public final class ProviderRepository {
         byte[] storedProxy = Rows.bytes(row, "proxy_url_ciphertext");
         String storedProxyUrl = storedProxy == null ? null : cipher.decrypt(storedProxy);
         byte[] proxy = r.proxyUrl() != null && r.proxyUrl().equals(ProxySpec.redact(storedProxyUrl))
-                ? storedProxy : sealProxy(r.proxyUrl());
+                ? storedProxy : sealProxy(ProxySpec.unmask(r.proxyUrl(), storedProxyUrl));
         Map<String, Object> p = params(r, secret, hint, proxy);
         p.put("id", id);
         try {

@@ -4,9 +4,11 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 
 /** An outbound proxy of a provider: HTTP, HTTPS (CONNECT) or SOCKS5, with optional credentials. */
 public record ProxySpec(Kind kind, String host, int port, String username, Secret password) {
+    private static final String MASK = "****";
 
     /** What sort of proxy it is. */
     public enum Kind { HTTP, HTTPS, SOCKS5 }
@@ -46,9 +48,43 @@ public record ProxySpec(Kind kind, String host, int port, String username, Secre
                 return url;
             }
             String user = u.getRawUserInfo().split(":", 2)[0];
-            return u.getScheme() + "://" + user + ":****@" + u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : "");
+            return u.getScheme() + "://" + user + ":" + MASK + "@" + u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : "");
         } catch (IllegalArgumentException e) {
-            return "****";
+            return MASK;
+        }
+    }
+
+    /** Whether the URL's password is the mask {@code ****} the admin API shows in place of a stored one. */
+    public static boolean masked(String url) {
+        return password(url).map(MASK::equals).orElse(false);
+    }
+
+    /**
+     * The URL an admin meant: a masked password (the editor sends back what it was shown) stands for the password of
+     * the stored URL, whatever else changed; any other URL is taken as written.
+     */
+    public static String unmask(String url, String stored) {
+        Optional<String> kept = password(stored);
+        if (!masked(url) || kept.isEmpty()) {
+            return url;
+        }
+        String t = url.trim();
+        int start = t.indexOf("://") + 3;
+        int end = start + URI.create(t).getRawUserInfo().length();
+        String user = t.substring(start, end).split(":", 2)[0];
+        return t.substring(0, start) + user + ":" + kept.get() + t.substring(end);
+    }
+
+    /** The raw (still percent-encoded) password of a URL, if it has one. */
+    private static Optional<String> password(String url) {
+        if (url == null) {
+            return Optional.empty();
+        }
+        try {
+            String info = URI.create(url.trim()).getRawUserInfo();
+            return info == null || !info.contains(":") ? Optional.empty() : Optional.of(info.split(":", 2)[1]);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 

@@ -68,6 +68,9 @@ public final class CallUpstream implements AttemptStep {
         UpstreamResponse response = ((UpstreamResult.Received) result).response();
         ex.markFirstByte();
         int status = response.status();
+        if (status >= 300 && status < 400) {
+            return redirected(a, response, status);
+        }
         if (status < 200 || status >= 300) {
             return errorResponse(a, response, status);
         }
@@ -79,6 +82,16 @@ public final class CallUpstream implements AttemptStep {
         long firstContent = t.firstByteMs() > 0
                 ? Math.max(1, Duration.ofMillis(t.firstByteMs()).toNanos() - (System.nanoTime() - sent)) : 0;
         return streamed(a, response, firstContent, t.streamingIdleMs() * 1_000_000L);
+    }
+
+    /** Checked before the admin error rules, so no rule can hand a redirect (or its empty body) to the client. */
+    private static AttemptResult redirected(Attempt a, UpstreamResponse response, int status) {
+        String location = response.headers().first("location");
+        response.abort();
+        String message = "HTTP " + status + (location == null ? "" : " to " + Redactor.truncate(location, 200))
+                + " (redirects are not followed)";
+        return new AttemptResult.Failure(ErrorKind.UPSTREAM_REDIRECT, status,
+                Redactor.redact(message, a.provider().secret().reveal()), null, null);
     }
 
     private AttemptResult errorResponse(Attempt a, UpstreamResponse response, int status) {

@@ -225,7 +225,8 @@ class PricesApiTest {
         PriceRepository repo = new PriceRepository(hub.server().parts().database().client(), new ObjectMapper());
         AtomicInteger changed = new AtomicInteger();
         int before = fetches.get();
-        try (PriceSync sync = new PriceSync(repo, changed::incrementAndGet, clock, () -> url("/scheduled.json"), () -> 6)) {
+        try (PriceSync sync = new PriceSync(repo, changed::incrementAndGet, clock, () -> url("/scheduled.json"), () -> 6,
+                false)) {
             sync.tick();
             sync.tick();
             assertThat(fetches.get() - before).isEqualTo(1);

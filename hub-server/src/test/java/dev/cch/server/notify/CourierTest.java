@@ -3,6 +3,7 @@ package dev.cch.server.notify;
 import dev.cch.server.json.Json;
 import dev.cch.server.providers.Secret;
 import dev.cch.server.testing.FakeReceiver;
+import dev.cch.server.upstream.http.OutboundHttp;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -21,7 +22,7 @@ class CourierTest {
     void aFullQueueDropsAndCountsInsteadOfBlocking() {
         FakeReceiver hanging = FakeReceiver.start().hang();
         Courier courier = new Courier(new Channels(Json.newMapper(), Clock.systemUTC(), "http://127.0.0.1:9"),
-                new WebhookSender(Json.newMapper(), Duration.ofSeconds(60)), (id, at, result) -> { }, Clock.systemUTC(),
+                new WebhookSender(Json.newMapper(), new OutboundHttp(Duration.ofSeconds(60), false)), (id, at, result) -> { }, Clock.systemUTC(),
                 3, 3, Duration.ofMillis(10));
         try {
             Target target = new Target(1, "hanging", "json", hanging.url("/hang"), new Secret(""), null,

@@ -75,6 +75,32 @@ class ProviderAddressGuardTest {
     }
 
     @Test
+    void internalAddressesWrittenInOtherFormsAreRefusedAtSave() {
+        int port = java.net.URI.create(upstream.baseUrl()).getPort();
+        for (String base : java.util.List.of("http://[::ffff:7f00:1]:" + port, "http://[::127.0.0.1]:" + port,
+                "http://0177.0.0.1:" + port, "http://2130706433:" + port, "http://[64:ff9b::a9fe:a9fe]/latest",
+                "http://[2002:a9fe:a9fe::]/latest")) {
+            Http.Answer a = create(guarded, "g-form-" + base.hashCode(), base, null);
+            assertThat(a.status()).as(base).isEqualTo(400);
+            assertThat(a.body()).as(base).contains("baseUrl").contains("block-private-addresses");
+        }
+        Http.Answer proxy = create(guarded, "g-proxy-short", "https://8.8.8.8", "http://[64:ff9b::a00:7]:3128");
+        assertThat(proxy.status()).isEqualTo(400);
+        assertThat(proxy.body()).contains("proxyUrl");
+    }
+
+    @Test
+    void aMaskedProxyPasswordDoesNotSkipTheCheckOfTheProxyHost() {
+        Http.Answer created = create(guarded, "g-masked", "https://8.8.8.8", "http://u:pw-0123@8.8.4.4:3128");
+        assertThat(created.status()).isEqualTo(201);
+        Map<String, Object> p = new HashMap<>(Map.of("name", "g-masked", "type", "claude", "baseUrl", "https://8.8.8.8",
+                "proxyUrl", "http://u:****@10.0.0.7:3128"));
+        Http.Answer moved = guarded.admin("PUT", "/api/v1/providers/" + created.json().path("id").asLong(), p);
+        assertThat(moved.status()).isEqualTo(400);
+        assertThat(moved.body()).contains("proxyUrl").contains("10.0.0.7").contains("block-private-addresses");
+    }
+
+    @Test
     void aProviderSavedBeforeTheGuardIsRefusedAtConnectTime() {
         String key = earlierKey;
         long before = upstream.served();

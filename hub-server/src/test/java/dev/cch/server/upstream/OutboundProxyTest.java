@@ -1,5 +1,6 @@
 package dev.cch.server.upstream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cch.server.testing.Http;
 import dev.cch.server.testing.TestHub;
 import dev.cch.server.testing.TestProxy;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.ProxySelector;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -89,6 +91,39 @@ class OutboundProxyTest {
             assertThat(hub.proxy().post("/v1/messages", BODY, "x-api-key", lenient).status()).isEqualTo(200);
             assertThat(proxy.refused()).isGreaterThanOrEqualTo(2);
         }
+    }
+
+    @Test
+    void theMaskedPasswordSentBackByTheEditorKeepsTheStoredOneEvenWhenTheProxyMoves() throws Exception {
+        try (TestProxy first = new TestProxy(TestProxy.Kind.HTTP, "carol", "k3pt-secret");
+             TestProxy moved = new TestProxy(TestProxy.Kind.HTTP, "carol", "k3pt-secret")) {
+            Map<String, Object> p = new HashMap<>(Map.of("name", "masked-proxy", "type", "claude",
+                    "baseUrl", upstream.baseUrl(), "secret", "sk-masked-0123456789", "groupTags", List.of("masked-proxy"),
+                    "proxyUrl", "http://carol:k3pt-secret@127.0.0.1:" + first.port(), "maxRetryAttempts", 1));
+            long id = TestHub.expect(hub.admin("POST", "/api/v1/providers", p), 201).path("id").asLong();
+            String key = hub.createKey(Map.of("userId", hub.createUser(Map.of("name", "u-masked", "providerGroup",
+                    "masked-proxy")), "name", "masked"));
+            String shown = TestHub.expect(hub.admin("GET", "/api/v1/providers/" + id, null), 200).path("proxyUrl").asText();
+            assertThat(shown).isEqualTo("http://carol:****@127.0.0.1:" + first.port());
+
+            p.remove("secret");
+            p.put("proxyUrl", shown.replace(":" + first.port(), ":" + moved.port()));
+            JsonNode replaced = TestHub.expect(hub.admin("PUT", "/api/v1/providers/" + id, p), 200);
+            assertThat(replaced.path("proxyUrl").asText()).isEqualTo("http://carol:****@127.0.0.1:" + moved.port());
+
+            assertThat(hub.proxy().post("/v1/messages", BODY, "x-api-key", key).status()).isEqualTo(200);
+            assertThat(moved.refused()).as("the stored password, not the mask, reached the proxy").isZero();
+            assertThat(moved.seen()).anyMatch(s -> s.contains(":" + upstream.port()));
+        }
+    }
+
+    @Test
+    void aMaskedPasswordWithNoStoredPasswordIsRefusedNamingTheField() {
+        Http.Answer a = hub.admin("POST", "/api/v1/providers", Map.of("name", "masked-new", "type", "claude",
+                "baseUrl", upstream.baseUrl(), "secret", "sk-masked-0123456789",
+                "proxyUrl", "http://carol:****@127.0.0.1:3128"));
+        assertThat(a.status()).isEqualTo(400);
+        assertThat(a.body()).contains("proxyUrl").contains("real password");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.cch.server.upstream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cch.server.testing.Http;
 import dev.cch.server.testing.TestHub;
 import dev.cch.testkit.Behaviour;
 import dev.cch.testkit.FakeUpstream;
@@ -24,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The upstream faults not covered by the routing and timeout suites: malformed SSE before any content (failover,
  * invisible to the client), a reset after content has reached the client (a clean error event in the client's
  * protocol, logged), and a slow but steady drip (streamed through as it comes, never cut by the idle timeout).
- * Each in the client's own protocol where the hub converts.
+ * Each in the client's own protocol where the hub converts. An upstream redirect is a provider failure, never
+ * followed and never handed to the client.
  */
 class UpstreamFaultsTest {
     static TestHub hub;
@@ -64,6 +66,41 @@ class UpstreamFaultsTest {
                 "messages", List.of(Map.of("role", "user", "content", conversation))), "authorization", "Bearer " + key);
     }
 
+    /** provider:result of each attempt of a request, from its logged decision chain. */
+    static List<String> attempts(String requestId) throws Exception {
+        JsonNode chain = new ObjectMapper().readTree(hub.logRow(requestId).get("decision_chain").toString());
+        List<String> attempts = new ArrayList<>();
+        chain.forEach(e -> {
+            if (e.path("type").asText().equals("attempt")) {
+                attempts.add(e.path("provider").asText() + ":" + e.path("result").asText());
+            }
+        });
+        return attempts;
+    }
+
+    static Http.Answer chat(String conversation) {
+        return hub.proxy().post("/v1/messages", Map.of("model", "claude-sonnet-4-5", "max_tokens", 16,
+                "messages", List.of(Map.of("role", "user", "content", conversation))), "x-api-key", key);
+    }
+
+    @Test
+    void anUpstreamRedirectIsAProviderFailureThatFailsOver() throws Exception {
+        flaky.enqueue(Behaviour.status(302));
+        Http.Answer a = chat("redirected once");
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(attempts(a.header("x-cch-request-id"))).containsExactly("flaky:UPSTREAM_REDIRECT", "steady:success");
+    }
+
+    @Test
+    void whenEveryProviderRedirectsTheClientGetsABadGatewayNotTheRedirect() {
+        flaky.enqueue(Behaviour.status(307));
+        healthy.enqueue(Behaviour.status(301));
+        Http.Answer a = chat("redirected everywhere");
+        assertThat(a.status()).isEqualTo(502);
+        assertThat(a.header("location")).isNull();
+        assertThat(a.json().path("error").path("message").asText()).contains("redirects are not followed");
+    }
+
     @Test
     void malformedSseBeforeContentFailsOverAndTheClientNeverSeesIt() throws Exception {
         flaky.enqueue(Behaviour.fault(Behaviour.Fault.MALFORMED_SSE));
@@ -72,14 +109,7 @@ class UpstreamFaultsTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(sse).contains("\"role\":\"assistant\"").contains("Hello fr").endsWith("data: [DONE]\n\n");
         assertThat(sse.split("\"role\":\"assistant\"", -1)).hasSize(2);
-        JsonNode chain = new ObjectMapper().readTree(
-                hub.logRow(r.headers().firstValue("x-cch-request-id").orElseThrow()).get("decision_chain").toString());
-        List<String> attempts = new ArrayList<>();
-        chain.forEach(e -> {
-            if (e.path("type").asText().equals("attempt")) {
-                attempts.add(e.path("provider").asText() + ":" + e.path("result").asText());
-            }
-        });
+        List<String> attempts = attempts(r.headers().firstValue("x-cch-request-id").orElseThrow());
         assertThat(attempts).hasSize(2).endsWith("steady:success");
         assertThat(attempts.getFirst()).startsWith("flaky:").isNotEqualTo("flaky:success");
     }

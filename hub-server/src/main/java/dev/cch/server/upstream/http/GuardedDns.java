@@ -10,9 +10,10 @@ import java.net.UnknownHostException;
 import java.util.Optional;
 
 /**
- * Resolves provider hosts for the web client and refuses private, loopback, link-local and metadata addresses. The
- * address checked is the address connected to, so a name that resolved to a public address when the provider was
- * saved cannot be re-pointed inside the network later (DNS rebinding).
+ * Resolves hosts for the web client and refuses private, loopback, link-local and metadata addresses (also inside
+ * IPv6 forms that carry IPv4) and IPv4 in ambiguous forms. The address checked is the address connected to, so a
+ * name that resolved to a public address when it was saved cannot be re-pointed inside the network later (DNS
+ * rebinding). A URL whose host Helidon cannot read reaches here as {@code localhost}, and is refused as such.
  */
 final class GuardedDns implements DnsResolver {
 
@@ -23,21 +24,22 @@ final class GuardedDns implements DnsResolver {
 
     @Override
     public InetAddress resolveAddress(String hostname, DnsAddressLookup lookup) {
+        refuse(PrivateAddresses.ambiguousIpv4(hostname));
         InetAddress[] all;
         try {
             all = InetAddress.getAllByName(hostname);
         } catch (UnknownHostException e) {
             throw new UncheckedIOException(e);
         }
-        for (InetAddress a : all) {
-            Optional<String> kind = PrivateAddresses.kind(a);
-            if (kind.isPresent()) {
-                throw new UncheckedIOException(new UnknownHostException(refusal(hostname + " resolves to "
-                        + a.getHostAddress() + ", a " + kind.get() + " address")));
-            }
-        }
+        refuse(PrivateAddresses.firstPrivate(hostname, all));
         InetAddress[] preferred = lookup.filter(all);
         return preferred.length > 0 ? preferred[0] : all[0];
+    }
+
+    private static void refuse(Optional<String> problem) {
+        if (problem.isPresent()) {
+            throw new UncheckedIOException(new UnknownHostException(refusal(problem.get())));
+        }
     }
 
     static String refusal(String problem) {
