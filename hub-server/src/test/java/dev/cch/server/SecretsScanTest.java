@@ -30,6 +30,7 @@ class SecretsScanTest {
     static final String PROXY_PASSWORD = "Planted-Proxy-Pass-5555";
     static final String WEBHOOK_SECRET = "SECplanted-webhook-6666eeee";
     static final String LANGFUSE_SECRET = "sk-lf-planted-7777ffff";
+    static final String HEADER_SECRET = "Planted-Org-Token-8888gggg";
 
     @Test
     void noPlantedSecretAppearsInLogsAnswersChainsExportsMetricsOrTraces() throws Exception {
@@ -66,6 +67,7 @@ class SecretsScanTest {
                     + ECHO_SECRET + " (Authorization: Bearer " + ECHO_SECRET + ")\"}}");
             hub.createProvider("scan-good", "claude", good.baseUrl(), p -> {
                 p.put("secret", PROVIDER_SECRET);
+                p.put("customHeaders", Map.of("x-org-token", HEADER_SECRET));
                 p.put("allowedModels", List.of(Map.of("match", "exact", "pattern", "claude-sonnet-4-5")));
                 return p;
             });
@@ -120,7 +122,10 @@ class SecretsScanTest {
             }
 
             List<String> secrets = List.of(PROVIDER_SECRET, ECHO_SECRET, PROXY_PASSWORD, WEBHOOK_SECRET, LANGFUSE_SECRET,
-                    key, TestHub.ADMIN_TOKEN, TestHub.MASTER_KEY);
+                    HEADER_SECRET, key, TestHub.ADMIN_TOKEN, TestHub.MASTER_KEY);
+            // the custom header still reaches the provider, and is sealed in the database
+            assertThat(good.requests()).anySatisfy(r -> assertThat(r.header("x-org-token")).isEqualTo(HEADER_SECRET));
+            places.add(Rows.query(hub.db(), "SELECT custom_headers::text AS h FROM providers").toString());
             for (String place : places) {
                 for (String secret : secrets) {
                     assertThat(place).as("a planted secret leaked").doesNotContain(secret);

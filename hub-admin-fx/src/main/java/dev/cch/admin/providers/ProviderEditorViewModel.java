@@ -71,10 +71,11 @@ public final class ProviderEditorViewModel {
     public final StringProperty failureThreshold = new SimpleStringProperty("5");
     public final StringProperty openDurationSeconds = new SimpleStringProperty("1800");
     public final StringProperty halfOpenSuccesses = new SimpleStringProperty("2");
-    public final StringProperty connectMs = new SimpleStringProperty("30000");
-    public final StringProperty firstByteMs = new SimpleStringProperty("0");
-    public final StringProperty streamingIdleMs = new SimpleStringProperty("0");
-    public final StringProperty requestMs = new SimpleStringProperty("0");
+    // a new provider starts with the hub's shipped timeouts (0 turns one off)
+    public final StringProperty connectMs = new SimpleStringProperty(Integer.toString(Timeouts.CONNECT_MS));
+    public final StringProperty firstByteMs = new SimpleStringProperty(Integer.toString(Timeouts.FIRST_BYTE_MS));
+    public final StringProperty streamingIdleMs = new SimpleStringProperty(Integer.toString(Timeouts.STREAMING_IDLE_MS));
+    public final StringProperty requestMs = new SimpleStringProperty(Integer.toString(Timeouts.REQUEST_MS));
     public final StringProperty activeFrom = new SimpleStringProperty("");
     public final StringProperty activeTo = new SimpleStringProperty("");
     public final BooleanProperty disableSessionReuse = new SimpleBooleanProperty();

@@ -70,4 +70,17 @@ public final class SecretCipher {
             throw new IllegalStateException("AES-GCM unavailable", e);
         }
     }
+
+    private static final String SEALED_TEXT = "sealed:";
+
+    /** A value sealed into text, for JSON columns: {@code sealed:} and the base64 of {@link #encrypt}. */
+    public String sealText(String plain) {
+        return SEALED_TEXT + java.util.Base64.getEncoder().encodeToString(encrypt(plain));
+    }
+
+    /** The plain value of {@link #sealText}; text stored before it was sealed (no prefix) comes back as it is. */
+    public String openText(String stored) {
+        return stored.startsWith(SEALED_TEXT) ? decrypt(java.util.Base64.getDecoder().decode(stored.substring(SEALED_TEXT.length())))
+                : stored;
+    }
 }

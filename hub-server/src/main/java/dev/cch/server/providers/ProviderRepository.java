@@ -38,15 +38,18 @@ public final class ProviderRepository {
     private final DbClient db;
     private final ObjectMapper mapper;
     private final SecretCipher cipher;
+    private final SealedHeaders headers;
 
     public ProviderRepository(DbClient db, ObjectMapper mapper, SecretCipher cipher) {
         this.db = db;
         this.mapper = mapper;
         this.cipher = cipher;
+        this.headers = new SealedHeaders(cipher);
     }
 
     public ProviderView create(ProviderRequest r) {
-        Map<String, Object> p = params(r, cipher.encrypt(r.secret()), Secret.hint(r.secret()), sealProxy(r.proxyUrl()));
+        Map<String, Object> p = params(r, cipher.encrypt(r.secret()), Secret.hint(r.secret()), sealProxy(r.proxyUrl()),
+                headers.seal(r.customHeaders(), Map.of()));
         try {
             return db.execute().createNamedGet("provider-insert").params(p).execute().map(this::view).orElseThrow();
         } catch (RuntimeException e) {
@@ -70,7 +73,8 @@ public final class ProviderRepository {
         String storedProxyUrl = storedProxy == null ? null : cipher.decrypt(storedProxy);
         byte[] proxy = r.proxyUrl() != null && r.proxyUrl().equals(ProxySpec.redact(storedProxyUrl))
                 ? storedProxy : sealProxy(ProxySpec.unmask(r.proxyUrl(), storedProxyUrl));
-        Map<String, Object> p = params(r, secret, hint, proxy);
+        Map<String, String> sealedHeaders = headers.seal(r.customHeaders(), read(row, "custom_headers", HEADERS));
+        Map<String, Object> p = params(r, secret, hint, proxy, sealedHeaders);
         p.put("id", id);
         try {
             return db.execute().createNamedGet("provider-update").params(p).execute().map(this::view);
@@ -109,7 +113,8 @@ public final class ProviderRepository {
         return Conflict.isUniqueViolation(e) ? new Conflict("a provider named '" + name + "' already exists") : e;
     }
 
-    private Map<String, Object> params(ProviderRequest r, byte[] secret, String hint, byte[] proxy) {
+    private Map<String, Object> params(ProviderRequest r, byte[] secret, String hint, byte[] proxy,
+                                       Map<String, String> sealedHeaders) {
         Map<String, Object> p = new HashMap<>();
         p.put("name", r.name());
         p.put("description", r.description());
@@ -127,7 +132,7 @@ public final class ProviderRepository {
         p.put("modelRedirects", json(r.modelRedirects()));
         p.put("proxyCiphertext", proxy);
         p.put("proxyFallbackToDirect", r.proxyFallbackToDirect());
-        p.put("customHeaders", json(r.customHeaders()));
+        p.put("customHeaders", json(sealedHeaders));
         LimitColumns.write(r.limits(), p);
         p.put("maxRetryAttempts", r.maxRetryAttempts());
         p.put("maxSwitches", r.maxSwitches());
@@ -163,7 +168,7 @@ public final class ProviderRepository {
                 read(row, "model_redirects", REDIRECTS),
                 proxy == null ? null : ProxySpec.redact(cipher.decrypt(proxy)),
                 Rows.bool(row, "proxy_fallback_to_direct"),
-                read(row, "custom_headers", HEADERS),
+                headers.masked(read(row, "custom_headers", HEADERS)),
                 LimitColumns.read(row, false),
                 Rows.intValue(row, "max_retry_attempts"),
                 Rows.intValue(row, "max_switches"),
@@ -196,7 +201,7 @@ public final class ProviderRepository {
                 new ModelRules(read(row, "allowed_models", RULES), read(row, "model_redirects", REDIRECTS)),
                 proxy == null ? Optional.empty() : Optional.of(ProxySpec.parse(cipher.decrypt(proxy))),
                 Rows.bool(row, "proxy_fallback_to_direct"),
-                read(row, "custom_headers", HEADERS),
+                headers.open(read(row, "custom_headers", HEADERS)),
                 LimitColumns.read(row, false),
                 Rows.intValue(row, "max_retry_attempts"),
                 Rows.intValue(row, "max_switches"),

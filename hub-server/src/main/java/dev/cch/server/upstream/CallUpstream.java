@@ -52,8 +52,10 @@ public final class CallUpstream implements AttemptStep {
         Provider p = a.provider();
         boolean stream = ex.request().stream();
         var t = p.timeouts();
-        Duration headerTimeout = t.firstByteMs() > 0 ? Duration.ofMillis(t.firstByteMs())
-                : !stream && t.requestMs() > 0 ? Duration.ofMillis(t.requestMs()) : null;
+        // a stream must show its first content within firstByteMs; a non-streaming answer only starts when it is
+        // done, so its whole call (headers included) has requestMs
+        int headerMs = stream ? t.firstByteMs() : t.requestMs();
+        Duration headerTimeout = headerMs > 0 ? Duration.ofMillis(headerMs) : null;
         URI uri;
         try {
             uri = URI.create(UpstreamUrl.join(p.baseUrl(), a.path(), null));

@@ -33,7 +33,8 @@ class MasterKeyRotationTest {
             try (HubServer hub = HubServer.start(config)) {
                 Http admin = new Http(hub.baseUrl());
                 admin.post("/api/v1/providers", Map.of("name", "sealed", "type", "claude", "baseUrl", upstream.baseUrl(),
-                        "secret", "sk-sealed-secret-0123456789", "proxyUrl", "http://user:pass@127.0.0.1:3128"),
+                        "secret", "sk-sealed-secret-0123456789", "proxyUrl", "http://user:pass@127.0.0.1:3128",
+                        "customHeaders", Map.of("x-org-token", "org-token-0123456789-abcd")),
                         "authorization", "Bearer " + TestHub.ADMIN_TOKEN);
                 admin.post("/api/v1/webhooks", Map.of("name", "ding", "kind", "dingtalk", "url", "http://127.0.0.1:9/hook",
                         "secret", "SECdingtalk-secret"), "authorization", "Bearer " + TestHub.ADMIN_TOKEN);
@@ -49,7 +50,7 @@ class MasterKeyRotationTest {
             int exit = RotateMasterKeyCommand.run(config, new String[] {"rotate-master-key"},
                     new PrintStream(out, true, StandardCharsets.UTF_8));
             assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("3 secrets re-encrypted");
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("4 secrets re-encrypted");
             String newKey = Files.readString(dir.resolve("master.key")).trim();
             assertThat(newKey).isNotEqualTo(oldKey);
             assertThat(Files.exists(dir.resolve("master.key.next"))).isFalse();
@@ -65,11 +66,14 @@ class MasterKeyRotationTest {
                 upstream.enqueue(Behaviour.ok());
                 // the provider's proxy URL points nowhere useful: fall back is off, so use one without a proxy
                 new Http(hub.baseUrl()).put("/api/v1/providers/" + db.number("SELECT id FROM providers WHERE name = 'sealed'"),
-                        Map.of("name", "sealed", "type", "claude", "baseUrl", upstream.baseUrl()),
+                        Map.of("name", "sealed", "type", "claude", "baseUrl", upstream.baseUrl(),
+                                "customHeaders", Map.of("x-org-token", "****abcd")),
                         "authorization", "Bearer " + TestHub.ADMIN_TOKEN);
                 Http.Answer a = new Http(hub.baseUrl()).post("/v1/messages", Map.of("model", "claude-sonnet-4-5",
                         "max_tokens", 8, "messages", List.of(Map.of("role", "user", "content", "hi"))), "x-api-key", key);
                 assertThat(a.status()).as(a.body()).isEqualTo(200);
+                assertThat(upstream.lastRequest().header("x-org-token")).as("the custom header moved to the new key")
+                        .isEqualTo("org-token-0123456789-abcd");
             }
 
             // a wrong current key changes nothing

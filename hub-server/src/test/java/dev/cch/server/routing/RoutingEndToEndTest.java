@@ -93,7 +93,7 @@ class RoutingEndToEndTest {
         FakeUpstream fake200 = upstream("fake200").defaultBehaviour(Behaviour.fault(Behaviour.Fault.HTML_200));
         FakeUpstream healthy = upstream("healthy");
         provider("refusing", "mixed", "http://127.0.0.1:" + FakeUpstream.closedPort(), 0, Map.of());
-        provider("slow", "mixed", slow.baseUrl(), 1, Map.of("timeouts", Map.of("firstByteMs", 300)));
+        provider("slow", "mixed", slow.baseUrl(), 1, Map.of("timeouts", Map.of("firstByteMs", 300, "requestMs", 300)));
         provider("fake200", "mixed", fake200.baseUrl(), 2, Map.of());
         provider("healthy", "mixed", healthy.baseUrl(), 3, Map.of());
         String key = keyIn("mixed");
