@@ -56,7 +56,9 @@ public final class LimitAnswers {
         details.put("limit_type", kind.wireName());
         details.put("limit", kind.isSpend() ? Money.toUsd(r.limit()) : r.limit());
         details.put("current", kind.isSpend() ? Money.toUsd(r.current()) : r.current());
-        details.put("reset_time", total ? null : resetAt);
+        if (!total) {
+            details.put("reset_time", resetAt); // a total limit has none (and a null would break the error body)
+        }
         ErrorType type = kind.isSpend() ? ErrorType.BILLING : ErrorType.RATE_LIMIT;
         HubError e = new HubError(kind.status(), type, message, "rate_limit_exceeded", details);
         Map<String, String> headers = new LinkedHashMap<>();

@@ -107,6 +107,29 @@ class LimitsEndToEndTest {
     }
 
     @Test
+    void aTotalSpendLimitAnswers402InEveryProtocolNot500() {
+        long user = hub.createUser(Map.of("name", "lifetime", "providerGroup", group("total", Map.of()),
+                "limits", Map.of("usdTotal", 0.01)));
+        String key = hub.createKey(user);
+        upstream.enqueue(Behaviour.reply(new Reply(List.of(new Reply.Text("pricey")), "end_turn", 5000, 0, 0, 0)));
+        assertThat(hub.proxy().post("/v1/messages", body("total"), "x-api-key", key).status()).isEqualTo(200);
+        Http.Answer anthropic = hub.proxy().post("/v1/messages", body("total"), "x-api-key", key);
+        assertThat(anthropic.status()).isEqualTo(402);
+        assertThat(anthropic.json().path("error").path("message").asText()).contains("total spend limit").contains("does not reset");
+        Http.Answer chat = hub.proxy().post("/v1/chat/completions", Map.of("model", "claude-sonnet-4-5",
+                "messages", List.of(Map.of("role", "user", "content", "hi"))), "authorization", "Bearer " + key);
+        assertThat(chat.status()).isEqualTo(402);
+        assertThat(chat.json().path("error").path("message").asText()).contains("total spend limit");
+        Http.Answer responses = hub.proxy().post("/v1/responses", Map.of("model", "claude-sonnet-4-5", "input", "hi"),
+                "authorization", "Bearer " + key);
+        assertThat(responses.status()).isEqualTo(402);
+        Http.Answer gemini = hub.proxy().post("/v1beta/models/claude-sonnet-4-5:generateContent",
+                Map.of("contents", List.of(Map.of("role", "user", "parts", List.of(Map.of("text", "hi"))))), "x-goog-api-key", key);
+        assertThat(gemini.status()).isEqualTo(402);
+        assertThat(gemini.json().path("error").path("code").asInt()).isEqualTo(402);
+    }
+
+    @Test
     void aKeyWithoutItsOwnSessionLimitInheritsItsUsers() {
         long user = hub.createUser(Map.of("name", "sessions-user", "providerGroup", group("sessions", Map.of()),
                 "limits", Map.of("concurrentSessions", 1)));
