@@ -21,6 +21,7 @@ import dev.cch.server.crypto.SecretCipher;
 import dev.cch.server.db.Database;
 import dev.cch.server.health.Health;
 import dev.cch.server.json.Json;
+import dev.cch.server.keys.KeyActivity;
 import dev.cch.server.keys.KeyRepository;
 import dev.cch.server.pipeline.Finish;
 import dev.cch.server.pipeline.Pipeline;
@@ -180,9 +181,10 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
         BodyBudget bodyBudget = new BodyBudget(config.edge().bodyBudgetBytes());
         HubMetrics metrics = new HubMetrics();
         breakers.onTransition(metrics::breakerChanged);
+        KeyActivity keyActivity = new KeyActivity(keys::touch, clock, 5_000);
         Finish finish = new Finish(new CostCalculator(prices), logWriter, clock, groups::multiplierFor,
                 settings::billRedirectedModel, List.of(new Settle(state, limitPlans, breakers, clock, config.sessionTtl()),
-                liveEvents, notifications.spendWatch(), langfuse, metrics));
+                liveEvents, notifications.spendWatch(), langfuse, metrics, keyActivity));
         InFlight inFlight = new InFlight();
         metrics.gauge("cch_active_requests", "Requests being proxied now (streams included)", inFlight::count)
                 .gauge("cch_log_queue_depth", "Request log rows waiting to be written", logWriter::queueDepth)
@@ -258,7 +260,8 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
 
         return new HubParts(config, mapper, db, state, logWriter, health, inFlight, token.value(), token.created(),
                 adminAuth, adminServices, new MeApi(adminAuth, usage, stats, logRepo, io), metrics, proxy,
-                models, new HeaderDeadline(watchdog, config.edge().headerTimeout()), List.of(ticker, metrics, langfuse, notifications, priceSync, retention, logWriter, changes,
+                models, new HeaderDeadline(watchdog, config.edge().headerTimeout()),
+                List.of(ticker, keyActivity, metrics, langfuse, notifications, priceSync, retention, logWriter, changes,
                         transport, watchdog, state, db));
     }
 

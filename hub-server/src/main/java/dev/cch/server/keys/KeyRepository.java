@@ -53,8 +53,9 @@ public final class KeyRepository {
         return db.execute().createNamedUpdate("key-delete").addParam("id", id).execute() > 0;
     }
 
-    public void touch(long id) {
-        db.execute().createNamedUpdate("key-touch").addParam("id", id).execute();
+    /** Records that a key was used at {@code at} (never moves last use backwards). */
+    public void touch(long id, java.time.Instant at) {
+        db.execute().createNamedUpdate("key-touch").addParam("id", id).addParam("at", java.sql.Timestamp.from(at)).execute();
     }
 
     private static Map<String, Object> params(KeyRequest r) {
