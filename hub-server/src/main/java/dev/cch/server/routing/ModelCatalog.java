@@ -53,7 +53,11 @@ public final class ModelCatalog {
                 }
             }
         }
-        return List.copyOf(out.values());
+        // a user limited to some models sees only those (the same rule the access list enforces on requests)
+        List<String> allowed = principal.user().allowedModels();
+        return out.values().stream()
+                .filter(m -> allowed.isEmpty() || allowed.stream().anyMatch(a -> a.equalsIgnoreCase(m.id())))
+                .toList();
     }
 
     static String vendor(ClientProtocol protocol) {

@@ -105,6 +105,17 @@ class ClientEndpointsTest {
     }
 
     @Test
+    void aUserLimitedToSomeModelsIsListedOnlyThose() {
+        long user = hub.createUser(Map.of("name", "u-limited", "providerGroup", "c-claude",
+                "allowedModels", List.of("claude-sonnet-4-5")));
+        String key = hub.createKey(Map.of("userId", user, "name", "limited"));
+        JsonNode all = hub.proxy().get("/v1/models", "x-api-key", claudeKey, "anthropic-version", "2023-06-01").json();
+        assertThat(all.path("data").size()).isGreaterThan(1);
+        JsonNode limited = hub.proxy().get("/v1/models", "x-api-key", key, "anthropic-version", "2023-06-01").json();
+        assertThat(limited.path("data")).extracting(m -> m.path("id").asText()).containsExactly("claude-sonnet-4-5");
+    }
+
+    @Test
     void geminiSchemaConstrainedRequestsPassThroughUntouched() {
         String body = "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"list two colours\"}]}],"
                 + "\"generationConfig\":{\"responseMimeType\":\"application/json\",\"responseSchema\":{\"type\":\"ARRAY\",\"items\":{\"type\":\"STRING\"}}}}";
