@@ -77,6 +77,7 @@ import dev.cch.server.admin.WebhooksApi;
 import dev.cch.server.notify.Notifications;
 import dev.cch.server.observe.HubMetrics;
 import dev.cch.server.observe.LangfuseExport;
+import dev.cch.server.breakers.BreakerWatch;
 import dev.cch.server.breakers.SharedBreakers;
 import dev.cch.server.limits.LimitAnswers;
 import dev.cch.server.limits.LimitPlans;
@@ -181,6 +182,7 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
         BodyBudget bodyBudget = new BodyBudget(config.edge().bodyBudgetBytes());
         HubMetrics metrics = new HubMetrics();
         breakers.onTransition(metrics::breakerChanged);
+        BreakerWatch breakerWatch = new BreakerWatch(breakers, state, catalog::all, clock, 1_000);
         KeyActivity keyActivity = new KeyActivity(keys::touch, clock, 5_000);
         Finish finish = new Finish(new CostCalculator(prices), logWriter, clock, groups::multiplierFor,
                 settings::billRedirectedModel, List.of(new Settle(state, limitPlans, breakers, clock, config.sessionTtl()),
@@ -261,7 +263,7 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
         return new HubParts(config, mapper, db, state, logWriter, health, inFlight, token.value(), token.created(),
                 adminAuth, adminServices, new MeApi(adminAuth, usage, stats, logRepo, io), metrics, proxy,
                 models, new HeaderDeadline(watchdog, config.edge().headerTimeout()),
-                List.of(ticker, keyActivity, metrics, langfuse, notifications, priceSync, retention, logWriter, changes,
+                List.of(breakerWatch, ticker, keyActivity, metrics, langfuse, notifications, priceSync, retention, logWriter, changes,
                         transport, watchdog, state, db));
     }
 

@@ -91,5 +91,12 @@ class MetricsTest {
         assertThat(value(m, "cch_active_requests")).isEqualTo(0.0);
         assertThat(m).contains("jvm_memory_used_bytes");
         assertThat(m).doesNotContain(key).doesNotContain("sk-upstream-");
+
+        // an admin reset closes the breaker in every view, the gauge included (it used to stay at 2)
+        long broken = hub.db().number("SELECT id FROM providers WHERE name = 'm-broken'");
+        assertThat(hub.admin("POST", "/api/v1/breakers/" + broken + "/reset", null).status()).isLessThan(300);
+        org.awaitility.Awaitility.await("the gauge follows the reset").atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> value(hub.proxy().get("/metrics").body(), "cch_breaker_state{provider=\"m-broken\"}") == 0.0);
     }
 }

@@ -24,6 +24,8 @@ public final class SharedBreakers implements Breakers {
     private final Clock clock;
     private final Map<Long, BreakerState> known = new ConcurrentHashMap<>();
     private final List<Transition> listeners = new CopyOnWriteArrayList<>();
+    /** The state last announced to the listeners, per provider (absent: closed). */
+    private final Map<Long, String> announced = new ConcurrentHashMap<>();
 
     /** Told when a breaker changes state (to publish events and notifications). */
     @FunctionalInterface
@@ -59,7 +61,7 @@ public final class SharedBreakers implements Breakers {
         BreakerState st = store.recordFailure(p.id(), LimitPlans.breakerConfig(p), clock.millis());
         known.put(p.id(), st);
         if (st.changed()) {
-            listeners.forEach(l -> l.changed(p, st));
+            seen(p, st);
         }
     }
 
@@ -75,6 +77,17 @@ public final class SharedBreakers implements Breakers {
     public void reset(long providerId) {
         store.resetBreaker(providerId);
         known.remove(providerId);
+    }
+
+    /**
+     * A breaker state seen here or read from the shared store: the listeners hear of it once per change of state,
+     * whichever node changed it (see {@link BreakerWatch}).
+     */
+    public void seen(Provider p, BreakerState st) {
+        String before = announced.put(p.id(), st.state());
+        if (!st.state().equals(before == null ? BreakerState.CLOSED : before)) {
+            listeners.forEach(l -> l.changed(p, st));
+        }
     }
 
     @Override

@@ -84,7 +84,12 @@ public final class Notifications implements AutoCloseable {
             return;
         }
         Notice n = new Notice.BreakerOpened(p.id(), p.name(), st.failures(), Instant.ofEpochMilli(st.openUntilMs()));
-        courier.submit(() -> announce(n));
+        // every node hears of an opening (BreakerWatch): the first to claim it sends it
+        courier.submit(() -> {
+            if (claimOnce("breaker:" + p.id() + ":" + st.openUntilMs())) {
+                announce(n);
+            }
+        });
     }
 
     /** Checks the schedules now (the background runs this every tick; tests call it after moving the clock). */
