@@ -119,6 +119,11 @@ public final class ApiKeyAuthenticator {
         };
     }
 
+    /** True when this key is cached, valid or not: checking it will not ask the database (unless it is due a reload). */
+    public boolean knows(String key) {
+        return cache.containsKey(HubKeys.hash(key));
+    }
+
     /** Forgets every cached key and user (after an admin change: a revocation takes effect with the next request). */
     public void invalidateAll() {
         generation.incrementAndGet();
