@@ -48,6 +48,7 @@ import dev.cch.server.upstream.ProviderTester;
 import dev.cch.server.admin.AuditApi;
 import dev.cch.server.admin.MeApi;
 import dev.cch.server.auth.AuthGate;
+import dev.cch.server.auth.ClientAddress;
 import dev.cch.server.auth.Lockout;
 import dev.cch.server.providers.ProviderGroupRepository;
 import dev.cch.server.admin.PricesApi;
@@ -159,7 +160,8 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
         LimitPlans limitPlans = new LimitPlans(new SpendCalendar(config::timeZone));
         FailoverPolicy failover = new FailoverPolicy(config.failoverSwitches(), config.failoverAttempts(), config.failoverDelay());
         AuthGate gate = new AuthGate(authenticator, new Lockout(state, config.lockoutFailures(), config.lockoutAddressFailures(),
-                config.lockoutWindow(), config.lockoutDuration(), clock), Duration.ofSeconds(1));
+                config.lockoutWindow(), config.lockoutDuration(), clock), new ClientAddress(config.trustedProxies()),
+                Duration.ofSeconds(1));
         Pipeline pipeline = ProxyPipeline.assemble(new ProxyPipeline.Parts(gate, replies, selector,
                 catalog::all, state, limitPlans, new LimitAnswers(config::timeZone), breakers, failover,
                 HubParts::pause, transport, watchdog, mapper, errorRules, sensitiveWords, clock, config.sessionTtl()));

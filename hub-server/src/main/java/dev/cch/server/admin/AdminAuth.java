@@ -6,12 +6,12 @@ import dev.cch.server.auth.AuthGate;
 import dev.cch.server.auth.PresentedKey;
 import dev.cch.server.pipeline.Headers;
 import dev.cch.server.pipeline.Principal;
+import dev.cch.server.web.Inbound;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import java.net.InetSocketAddress;
 import java.util.Optional;
 
 /**
@@ -34,8 +34,10 @@ public final class AdminAuth implements Handler {
 
     @Override
     public void handle(ServerRequest req, ServerResponse res) {
-        String ip = ip(req);
-        switch (gate.check(ip, presented(req), adminToken)) {
+        Headers headers = Inbound.headers(req);
+        String ip = gate.address(Inbound.peer(req), headers);
+        // headers only: admin calls never take keys from the query (it ends up in logs)
+        switch (gate.check(ip, PresentedKey.find(headers, null), adminToken)) {
             case AuthGate.Verdict.AdminToken t -> {
                 req.context().register(Actor.adminToken(ip));
                 res.next();
@@ -67,7 +69,8 @@ public final class AdminAuth implements Handler {
 
     /** Any valid hub key (self-service), with the same lockout; empty after answering 401, 429 or 503. */
     public Optional<Principal> anyKey(ServerRequest req, ServerResponse res) {
-        switch (gate.check(ip(req), presented(req), null)) {
+        Headers headers = Inbound.headers(req);
+        switch (gate.check(gate.address(Inbound.peer(req), headers), PresentedKey.find(headers, null), null)) {
             case AuthGate.Verdict.Key k -> {
                 return Optional.of(k.principal());
             }
@@ -94,18 +97,6 @@ public final class AdminAuth implements Handler {
         if (req.path().path().equals("/api/v1/login")) {
             audit.refused(who, ip, "admin.login", why);
         }
-    }
-
-    private static String ip(ServerRequest req) {
-        return req.remotePeer().address() instanceof InetSocketAddress a && a.getAddress() != null
-                ? a.getAddress().getHostAddress() : null;
-    }
-
-    /** The credentials a request presents (headers only: admin calls never take keys from the query). */
-    static PresentedKey.Found presented(ServerRequest req) {
-        Headers h = new Headers();
-        req.headers().forEach(x -> x.allValues().forEach(v -> h.add(x.name(), v)));
-        return PresentedKey.find(h, null);
     }
 
     public static Actor actor(ServerRequest req) {

@@ -1,6 +1,7 @@
 package dev.cch.server.auth;
 
 import dev.cch.server.crypto.HubKeys;
+import dev.cch.server.pipeline.Headers;
 import dev.cch.server.pipeline.Principal;
 
 import java.time.Duration;
@@ -21,6 +22,7 @@ public final class AuthGate {
 
     private final ApiKeyAuthenticator keys;
     private final Lockout lockout;
+    private final ClientAddress addresses;
     private final Semaphore lockedLookups = new Semaphore(LOCKED_LOOKUPS, true);
     private final Duration lookupWait;
 
@@ -47,16 +49,22 @@ public final class AuthGate {
     }
 
     /** @param lookupWait how long a locked address's never-seen key waits for a lookup before 429 */
-    public AuthGate(ApiKeyAuthenticator keys, Lockout lockout, Duration lookupWait) {
+    public AuthGate(ApiKeyAuthenticator keys, Lockout lockout, ClientAddress addresses, Duration lookupWait) {
         this.keys = keys;
         this.lockout = lockout;
+        this.addresses = addresses;
         this.lookupWait = lookupWait;
+    }
+
+    /** The caller's address: the socket's peer, or behind a trusted proxy the address it forwarded for. */
+    public String address(String peer, Headers headers) {
+        return addresses.of(peer, headers.all("x-forwarded-for"));
     }
 
     /**
      * Checks what a caller presented.
      *
-     * @param address    the caller's address (null if unknown)
+     * @param address    the caller's address ({@link #address}; null if unknown)
      * @param adminToken the admin token where it is accepted, else null
      */
     public Verdict check(String address, PresentedKey.Found found, String adminToken) {

@@ -11,6 +11,7 @@ import dev.cch.server.auth.PresentedKey;
 import dev.cch.server.pipeline.Headers;
 import dev.cch.server.pipeline.Replies;
 import dev.cch.server.routing.ModelCatalog;
+import dev.cch.server.web.Inbound;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -18,7 +19,6 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import java.net.InetSocketAddress;
 import java.util.List;
 
 /**
@@ -47,11 +47,10 @@ public final class ModelsRoutes implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        Headers h = new Headers();
-        req.headers().forEach(x -> x.allValues().forEach(v -> h.add(x.name(), v)));
+        Headers h = Inbound.headers(req);
         ClientProtocol shape = req.path().path().startsWith("/v1beta") || h.has("x-goog-api-key") ? ClientProtocol.GEMINI
                 : h.has("anthropic-version") ? ClientProtocol.ANTHROPIC : ClientProtocol.OPENAI_CHAT;
-        switch (gate.check(clientIp(req), PresentedKey.find(h, req.query().rawValue()), null)) {
+        switch (gate.check(gate.address(Inbound.peer(req), h), PresentedKey.find(h, req.query().rawValue()), null)) {
             case AuthGate.Verdict.Key k -> {
                 res.header(HeaderNames.CONTENT_TYPE, "application/json");
                 res.send(render(shape, catalog.models(k.principal())).toString());
@@ -73,11 +72,6 @@ public final class ModelsRoutes implements HttpService {
         res.status(status);
         res.header(HeaderNames.CONTENT_TYPE, "application/json");
         res.send(replies.bodies().render(shape, error));
-    }
-
-    private static String clientIp(ServerRequest req) {
-        return req.remotePeer().address() instanceof InetSocketAddress a && a.getAddress() != null
-                ? a.getAddress().getHostAddress() : null;
     }
 
     private ObjectNode render(ClientProtocol shape, List<ModelCatalog.Model> models) {

@@ -42,7 +42,7 @@ class AuthGateTest {
         return hash.equals(HubKeys.hash(VALID)) ? Optional.of(key) : Optional.empty();
     }, id -> Optional.of(user), clock, Duration.ofSeconds(5));
     final AuthGate gate = new AuthGate(keys, new Lockout(new LocalStateStore(), 3, 3, Duration.ofMinutes(5),
-            Duration.ofMinutes(15), clock), Duration.ZERO);
+            Duration.ofMinutes(15), clock), new ClientAddress(List.of()), Duration.ZERO);
 
     AuthGate.Verdict check(String address, String presented) {
         return gate.check(address, new PresentedKey.Found.One(presented), TOKEN);

@@ -140,4 +140,33 @@ class LockoutTest {
             assertThat(hub.proxy().get("/api/v1/me", "x-api-key", wrong).status()).isEqualTo(429);
         }
     }
+
+    @Test
+    void behindATrustedProxyEachForwardedClientIsLockedOnItsOwn() {
+        try (TestHub hub = TestHub.start(Map.of("hub.auth.lockout.address.failures", "3",
+                "hub.auth.trusted-proxies", "127.0.0.1/32, ::1"))) {
+            for (int i = 0; i < 3; i++) {
+                hub.proxy().post("/v1/messages", BODY, "x-api-key", "cch-guess-" + i + "-0123456789abcdef",
+                        "x-forwarded-for", "198.51.100.1, 203.0.113.7");
+            }
+            assertThat(hub.proxy().post("/v1/messages", BODY, "x-api-key", "cch-guess-x-0123456789abcdef",
+                    "x-forwarded-for", "203.0.113.7").status()).as("the guesser").isEqualTo(429);
+            assertThat(hub.proxy().post("/v1/messages", BODY, "x-api-key", "cch-typo-0123456789abcdef",
+                    "x-forwarded-for", "203.0.113.8").status()).as("someone else behind the same proxy").isEqualTo(401);
+            assertThat(hub.proxy().get("/v1/models", "x-api-key", "cch-guess-y-0123456789abcdef",
+                    "x-forwarded-for", "203.0.113.7").status()).isEqualTo(429);
+        }
+    }
+
+    @Test
+    void withoutTrustedProxiesAForgedForwardedForDoesNotDodgeTheAddressLock() {
+        try (TestHub hub = TestHub.start(Map.of("hub.auth.lockout.address.failures", "3"))) {
+            for (int i = 0; i < 3; i++) {
+                hub.proxy().post("/v1/messages", BODY, "x-api-key", "cch-guess-" + i + "-0123456789abcdef",
+                        "x-forwarded-for", "198.51.100." + i);
+            }
+            assertThat(hub.proxy().post("/v1/messages", BODY, "x-api-key", "cch-guess-x-0123456789abcdef",
+                    "x-forwarded-for", "198.51.100.99").status()).isEqualTo(429);
+        }
+    }
 }

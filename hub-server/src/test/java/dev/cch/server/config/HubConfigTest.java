@@ -50,4 +50,16 @@ class HubConfigTest {
         assertThat(c.edge().bodyTimeout().toMillis()).isEqualTo(60_000);
         assertThat(List.of(c.edge().maxBodyBytes())).containsExactly(32L << 20);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "HUB_AUTH_TRUSTED_DASH_PROXIES|10.0.0.0/8, fd00::/8",
+            "HUB_AUTH_TRUSTED_DASH_PROXIES_0|10.0.0.0/8"})
+    void trustedProxiesComeFromTheEnvironmentInEitherDocumentedFormAndAreNoneByDefault(String variable, String value) {
+        Map<String, String> env = variable.endsWith("_0")
+                ? Map.of(variable, value, "HUB_AUTH_TRUSTED_DASH_PROXIES_1", "fd00::/8")
+                : Map.of(variable, value);
+        assertThat(withEnvironment(env).trustedProxies()).containsExactly("10.0.0.0/8", "fd00::/8");
+        assertThat(withEnvironment(Map.of()).trustedProxies()).isEmpty();
+    }
 }
