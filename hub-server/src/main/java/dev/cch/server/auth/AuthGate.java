@@ -68,13 +68,18 @@ public final class AuthGate {
      * @param adminToken the admin token where it is accepted, else null
      */
     public Verdict check(String address, PresentedKey.Found found, String adminToken) {
+        if (adminToken != null && found instanceof PresentedKey.Found.One one && HubKeys.sameSecret(one.key(), adminToken)) {
+            return new Verdict.AdminToken();
+        }
+        // the common case, a valid key this node knows, costs no state store round trip: locks only refuse
+        if (found instanceof PresentedKey.Found.One one && keys.knows(one.key())
+                && keys.authenticate(found) instanceof ApiKeyAuthenticator.Result.Accepted a) {
+            return new Verdict.Key(a.principal());
+        }
         String credential = Lockout.credential(found);
         Lockout.Locks locks = lockout.locks(address, credential);
         if (locks.credentialLocked()) {
             return new Verdict.LockedOut(locks.credentialSeconds());
-        }
-        if (adminToken != null && found instanceof PresentedKey.Found.One one && HubKeys.sameSecret(one.key(), adminToken)) {
-            return new Verdict.AdminToken();
         }
         ApiKeyAuthenticator.Result result = locks.addressLocked() ? lookUpForLockedAddress(found) : keys.authenticate(found);
         return switch (result) {
