@@ -48,6 +48,8 @@ import dev.cch.server.admin.StatsApi;
 import dev.cch.server.upstream.ProviderTester;
 import dev.cch.server.admin.AuditApi;
 import dev.cch.server.admin.MeApi;
+import dev.cch.server.auth.AuthGate;
+import dev.cch.server.auth.ClientAddress;
 import dev.cch.server.auth.Lockout;
 import dev.cch.server.providers.ProviderGroupRepository;
 import dev.cch.server.admin.PricesApi;
@@ -159,8 +161,10 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
         sensitiveWords.reload();
         LimitPlans limitPlans = new LimitPlans(new SpendCalendar(config::timeZone));
         FailoverPolicy failover = new FailoverPolicy(config.failoverSwitches(), config.failoverAttempts(), config.failoverDelay());
-        Lockout lockout = new Lockout(config.lockoutFailures(), config.lockoutAddressFailures(), config.lockoutWindow(), config.lockoutDuration(), clock);
-        Pipeline pipeline = ProxyPipeline.assemble(new ProxyPipeline.Parts(authenticator, lockout, replies, selector,
+        AuthGate gate = new AuthGate(authenticator, new Lockout(state, config.lockoutFailures(), config.lockoutAddressFailures(),
+                config.lockoutWindow(), config.lockoutDuration(), clock), new ClientAddress(config.trustedProxies()),
+                Duration.ofSeconds(1));
+        Pipeline pipeline = ProxyPipeline.assemble(new ProxyPipeline.Parts(gate, replies, selector,
                 catalog::all, state, limitPlans, new LimitAnswers(config::timeZone), breakers, failover,
                 HubParts::pause, transport, watchdog, mapper, errorRules, sensitiveWords, clock, config.sessionTtl()));
 
@@ -255,10 +259,10 @@ public record HubParts(HubConfig config, ObjectMapper mapper, Database database,
                         config.sessionTtl(), io, audit),
                 new EventsApi(events, mapper, health::isReady),
                 new WebhooksApi(notifications, io, audit, config.edge().blockPrivateAddresses()));
-        AdminAuth adminAuth = new AdminAuth(token.value(), authenticator, lockout, io, audit);
+        AdminAuth adminAuth = new AdminAuth(token.value(), gate, io, audit);
         ProxyRoutes proxy = new ProxyRoutes(pipeline, finish, replies, mapper, clock, inFlight,
                 new RequestBody(config.edge().maxBodyBytes(), bodyBudget, config.edge().bodyTimeout(), watchdog));
-        ModelsRoutes models = new ModelsRoutes(authenticator, new ModelCatalog(catalog::all, prices::all), replies, mapper);
+        ModelsRoutes models = new ModelsRoutes(gate, new ModelCatalog(catalog::all, prices::all), replies, mapper);
 
         return new HubParts(config, mapper, db, state, logWriter, health, inFlight, token.value(), token.created(),
                 adminAuth, adminServices, new MeApi(adminAuth, usage, stats, logRepo, io), metrics, proxy,

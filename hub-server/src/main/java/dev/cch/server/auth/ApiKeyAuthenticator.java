@@ -17,18 +17,22 @@ import java.util.function.LongFunction;
 
 /**
  * Resolves a presented hub key to its key and user, refusing disabled and expired ones. Lookups are by the key's
- * SHA-256 and cached briefly (including misses, so guessing keys does not reach the database every time); any
+ * SHA-256 and cached briefly (misses too, apart, so the same guess does not reach the database again and a flood of
+ * different guesses cannot evict the real keys); any
  * admin change to users or keys outdates the cache, and while the database is unreachable the keys seen before keep
  * being served from it.
  */
 public final class ApiKeyAuthenticator {
     private static final int MAX_ENTRIES = 100_000;
+    /** Misses are kept apart and dropped on their own, so a flood of guessed keys never pushes out the real ones. */
+    private static final int MAX_MISSES = 20_000;
 
     private final Function<String, Optional<KeyView>> keysByHash;
     private final LongFunction<Optional<UserView>> usersById;
     private final Clock clock;
     private final Duration ttl;
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Cached> misses = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, CompletableFuture<Cached>> loading = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     private final java.util.concurrent.Executor reloads;
@@ -119,10 +123,17 @@ public final class ApiKeyAuthenticator {
         };
     }
 
+    /** True when this key is cached, valid or not: checking it will not ask the database (unless it is due a reload). */
+    public boolean knows(String key) {
+        String hash = HubKeys.hash(key);
+        return cache.containsKey(hash) || misses.containsKey(hash);
+    }
+
     /** Forgets every cached key and user (after an admin change: a revocation takes effect with the next request). */
     public void invalidateAll() {
         generation.incrementAndGet();
         cache.clear();
+        misses.clear();
     }
 
     /**
@@ -145,7 +156,7 @@ public final class ApiKeyAuthenticator {
      */
     private Cached lookup(String hash) {
         Instant now = clock.instant();
-        Cached c = cache.get(hash);
+        Cached c = cached(hash);
         if (c != null && c.generation() == generation.get() && c.loadedAt().plus(ttl).isAfter(now)) {
             return c;
         }
@@ -159,7 +170,7 @@ public final class ApiKeyAuthenticator {
             if (running == null) {
                 reloads.execute(() -> loadAndRelease(hash, c, mine));
             }
-            Cached reloaded = cache.get(hash); // already there if the reload ran on this thread
+            Cached reloaded = cached(hash); // already there if the reload ran on this thread
             return reloaded != null ? reloaded : c;
         }
         return running != null ? running.join() : loadAndRelease(hash, null, mine);
@@ -193,11 +204,27 @@ public final class ApiKeyAuthenticator {
         }
         unavailableLogged = false;
         Cached fresh = new Cached(key.orElse(null), user.orElse(null), now, gen);
-        if (cache.size() >= MAX_ENTRIES) {
-            cache.clear();
+        // loaded under generation gen: an admin change meanwhile makes it reload on next use
+        if (fresh.key() == null) {
+            cache.remove(hash);
+            put(misses, MAX_MISSES, hash, fresh);
+        } else {
+            misses.remove(hash);
+            put(cache, MAX_ENTRIES, hash, fresh);
         }
-        cache.put(hash, fresh); // loaded under generation gen: an admin change meanwhile makes it reload on next use
         return fresh;
+    }
+
+    private Cached cached(String hash) {
+        Cached c = cache.get(hash);
+        return c != null ? c : misses.get(hash);
+    }
+
+    private static void put(ConcurrentHashMap<String, Cached> map, int max, String hash, Cached c) {
+        if (map.size() >= max) {
+            map.clear();
+        }
+        map.put(hash, c);
     }
 
     private Result check(Cached c) {

@@ -11,44 +11,34 @@ import dev.cch.server.pipeline.Step;
 import java.util.Map;
 
 /**
- * Pipeline step 1: the caller must present a valid, enabled, unexpired hub key; 401 otherwise. Repeated wrong keys
- * from one address (or one wrong key from many) are locked out with 429 before any lookup.
+ * Pipeline step 1: the caller must present a valid, enabled, unexpired hub key; 401 otherwise, 429 with
+ * {@code Retry-After} when locked out after repeated failures ({@link AuthGate}).
  */
 public final class AuthStep implements Step {
-    private final ApiKeyAuthenticator authenticator;
-    private final Lockout lockout;
+    private final AuthGate gate;
     private final Replies replies;
 
-    public AuthStep(ApiKeyAuthenticator authenticator, Lockout lockout, Replies replies) {
-        this.authenticator = authenticator;
-        this.lockout = lockout;
+    public AuthStep(AuthGate gate, Replies replies) {
+        this.gate = gate;
         this.replies = replies;
     }
 
     @Override
     public ProxyReply handle(Exchange ex, Chain chain) {
         var found = PresentedKey.find(ex.request().headers(), ex.request().rawQuery());
-        String ip = ex.request().clientIp();
-        String credential = Lockout.credential(found);
-        long wait = lockout.retryAfterSeconds(ip, credential);
-        if (wait > 0) {
-            String message = "too many failed authentication attempts; try again in " + wait + " s";
-            ProxyReply reply = replies.error(ex, HubError.of(ErrorType.RATE_LIMIT, "auth_locked_out", message),
-                    ErrorKind.CLIENT_ERROR, Map.of("retry-after", Long.toString(wait)));
-            ex.blocked("auth_lockout", 429, ErrorKind.CLIENT_ERROR, message);
-            ex.chain().rejected("auth_lockout", message);
-            return reply;
-        }
-        return switch (authenticator.authenticate(found)) {
-            case ApiKeyAuthenticator.Result.Accepted a -> {
-                lockout.succeeded(credential);
-                ex.principal(a.principal());
+        return switch (gate.check(gate.address(ex.request().clientIp(), ex.request().headers()), found, null)) {
+            case AuthGate.Verdict.Key k -> {
+                ex.principal(k.principal());
                 yield chain.proceed(ex);
             }
-            case ApiKeyAuthenticator.Result.Refused r -> {
-                if (r.refusal().isCredentialFailure()) {
-                    lockout.failed(ip, credential);
-                }
+            case AuthGate.Verdict.LockedOut l -> {
+                ProxyReply reply = replies.error(ex, HubError.of(ErrorType.RATE_LIMIT, "auth_locked_out", l.message()),
+                        ErrorKind.CLIENT_ERROR, Map.of("retry-after", Long.toString(l.retryAfterSeconds())));
+                ex.blocked("auth_lockout", 429, ErrorKind.CLIENT_ERROR, l.message());
+                ex.chain().rejected("auth_lockout", l.message());
+                yield reply;
+            }
+            case AuthGate.Verdict.Refused r -> {
                 HubError e = HubError.of(r.refusal().status() == 503 ? ErrorType.UNAVAILABLE : ErrorType.AUTHENTICATION,
                         r.refusal().code(), r.refusal().message());
                 ProxyReply reply = replies.error(ex, e, ErrorKind.CLIENT_ERROR);
@@ -56,6 +46,7 @@ public final class AuthStep implements Step {
                 ex.chain().rejected("auth", r.refusal().code());
                 yield reply;
             }
+            case AuthGate.Verdict.AdminToken t -> throw new IllegalStateException("no admin token is accepted here");
         };
     }
 }

@@ -40,6 +40,7 @@ public record HubConfig(Config server,
                         int lockoutAddressFailures,
                         Duration lockoutWindow,
                         Duration lockoutDuration,
+                        java.util.List<String> trustedProxies,
                         Notify notifications,
                         Langfuse langfuse,
                         Edge edge,
@@ -116,6 +117,7 @@ public record HubConfig(Config server,
                 hub.get("auth.lockout.address.failures").asInt().orElse(50),
                 Duration.ofSeconds(hub.get("auth.lockout.window.seconds").asLong().orElse(300L)),
                 Duration.ofSeconds(hub.get("auth.lockout.seconds").asLong().orElse(900L)),
+                stringList(hub.get("auth.trusted-proxies")),
                 new Notify(hub.get("notify.queue").asInt().orElse(1000),
                         hub.get("notify.attempts").asInt().orElse(3),
                         Duration.ofMillis(hub.get("notify.retry.ms").asLong().orElse(1000L)),
@@ -132,14 +134,15 @@ public record HubConfig(Config server,
                         hub.get("proxy.body-budget-bytes").asLong().orElse(128L * 1024 * 1024),
                         Duration.ofMillis(hub.get("proxy.body-timeout.ms").asLong().orElse(60_000L)),
                         Duration.ofMillis(hub.get("proxy.header-timeout.ms").asLong().orElse(10_000L)),
-                        origins(hub.get("cors.allowed-origins")),
+                        stringList(hub.get("cors.allowed-origins")),
                         hub.get("providers.block-private-addresses").asBoolean().orElse(false)),
                 Duration.ofMillis(hub.get("cache.refresh.ms").asLong().orElse(30_000L)),
                 nonBlank(hub.get("metrics.token")));
     }
 
     /** A list node or one comma-separated string (the form environment variables take). */
-    private static java.util.List<String> origins(Config c) {
+    /** A list setting: a YAML list, indexed environment variables ({@code HUB_X_0}, {@code _1}, …) or comma-separated. */
+    private static java.util.List<String> stringList(Config c) {
         java.util.List<String> raw;
         if (c.isList()) {
             raw = c.asList(String.class).orElse(java.util.List.of());

@@ -1,9 +1,8 @@
 package dev.cch.server.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cch.server.auth.ApiKeyAuthenticator;
+import dev.cch.server.auth.AuthGate;
 import dev.cch.server.auth.AuthStep;
-import dev.cch.server.auth.Lockout;
 import dev.cch.server.breakers.SharedBreakers;
 import dev.cch.server.convert.ConvertRequest;
 import dev.cch.server.guard.AccessListStep;
@@ -57,7 +56,7 @@ public final class ProxyPipeline {
     }
 
     /** Everything the steps need, built once by the composition root. */
-    public record Parts(ApiKeyAuthenticator authenticator, Lockout lockout, Replies replies, ProviderSelector selector,
+    public record Parts(AuthGate gate, Replies replies, ProviderSelector selector,
                         Supplier<List<Provider>> providers, StateStore store, LimitPlans limitPlans,
                         LimitAnswers limitAnswers, SharedBreakers breakers, FailoverPolicy failover,
                         FailoverStep.Pause pause, UpstreamTransport transport, Watchdog watchdog, ObjectMapper mapper,
@@ -72,7 +71,7 @@ public final class ProxyPipeline {
                 new PrepareAttempt(p.mapper()),
                 new CallUpstream(p.transport(), p.watchdog(), p.mapper(), p.replies().bodies(), p.errorClassifier()));
         return new Pipeline(List.of(
-                new AuthStep(p.authenticator(), p.lockout(), p.replies()),
+                new AuthStep(p.gate(), p.replies()),
                 new RequestShapeStep(p.replies()),
                 new AccessListStep(p.replies()),
                 new SensitiveWordStep(p.sensitiveWords(), p.replies()),

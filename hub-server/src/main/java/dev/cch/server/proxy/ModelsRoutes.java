@@ -6,11 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cch.protocol.ClientProtocol;
 import dev.cch.protocol.error.ErrorType;
 import dev.cch.protocol.error.HubError;
-import dev.cch.server.auth.ApiKeyAuthenticator;
+import dev.cch.server.auth.AuthGate;
 import dev.cch.server.auth.PresentedKey;
 import dev.cch.server.pipeline.Headers;
 import dev.cch.server.pipeline.Replies;
 import dev.cch.server.routing.ModelCatalog;
+import dev.cch.server.web.Inbound;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -23,17 +24,18 @@ import java.util.List;
 /**
  * {@code GET /v1/models} and {@code GET /v1beta/models}: the models the caller's key can reach, shaped for the
  * caller's protocol (Gemini for {@code /v1beta} or an {@code x-goog-api-key}, Anthropic when an
- * {@code anthropic-version} header is sent, OpenAI otherwise).
+ * {@code anthropic-version} header is sent, OpenAI otherwise). Wrong keys count toward lockout here as on every
+ * endpoint that takes a key.
  */
 public final class ModelsRoutes implements HttpService {
     private static final long CREATED = 1_735_689_600L;
-    private final ApiKeyAuthenticator authenticator;
+    private final AuthGate gate;
     private final ModelCatalog catalog;
     private final Replies replies;
     private final ObjectMapper mapper;
 
-    public ModelsRoutes(ApiKeyAuthenticator authenticator, ModelCatalog catalog, Replies replies, ObjectMapper mapper) {
-        this.authenticator = authenticator;
+    public ModelsRoutes(AuthGate gate, ModelCatalog catalog, Replies replies, ObjectMapper mapper) {
+        this.gate = gate;
         this.catalog = catalog;
         this.replies = replies;
         this.mapper = mapper;
@@ -45,23 +47,31 @@ public final class ModelsRoutes implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        Headers h = new Headers();
-        req.headers().forEach(x -> x.allValues().forEach(v -> h.add(x.name(), v)));
+        Headers h = Inbound.headers(req);
         ClientProtocol shape = req.path().path().startsWith("/v1beta") || h.has("x-goog-api-key") ? ClientProtocol.GEMINI
                 : h.has("anthropic-version") ? ClientProtocol.ANTHROPIC : ClientProtocol.OPENAI_CHAT;
-        switch (authenticator.authenticate(PresentedKey.find(h, req.query().rawValue()))) {
-            case ApiKeyAuthenticator.Result.Refused r -> {
+        switch (gate.check(gate.address(Inbound.peer(req), h), PresentedKey.find(h, req.query().rawValue()), null)) {
+            case AuthGate.Verdict.Key k -> {
+                res.header(HeaderNames.CONTENT_TYPE, "application/json");
+                res.send(render(shape, catalog.models(k.principal())).toString());
+            }
+            case AuthGate.Verdict.LockedOut l -> {
+                res.header(HeaderNames.RETRY_AFTER, Long.toString(l.retryAfterSeconds()));
+                error(res, shape, Status.TOO_MANY_REQUESTS_429, HubError.of(ErrorType.RATE_LIMIT, "auth_locked_out", l.message()));
+            }
+            case AuthGate.Verdict.Refused r -> {
                 boolean unavailable = r.refusal().status() == 503;
-                res.status(unavailable ? Status.SERVICE_UNAVAILABLE_503 : Status.UNAUTHORIZED_401);
-                res.header(HeaderNames.CONTENT_TYPE, "application/json");
-                res.send(replies.bodies().render(shape, HubError.of(unavailable ? ErrorType.UNAVAILABLE : ErrorType.AUTHENTICATION,
-                        r.refusal().code(), r.refusal().message())));
+                error(res, shape, unavailable ? Status.SERVICE_UNAVAILABLE_503 : Status.UNAUTHORIZED_401, HubError.of(
+                        unavailable ? ErrorType.UNAVAILABLE : ErrorType.AUTHENTICATION, r.refusal().code(), r.refusal().message()));
             }
-            case ApiKeyAuthenticator.Result.Accepted a -> {
-                res.header(HeaderNames.CONTENT_TYPE, "application/json");
-                res.send(render(shape, catalog.models(a.principal())).toString());
-            }
+            case AuthGate.Verdict.AdminToken t -> throw new IllegalStateException("no admin token is accepted here");
         }
+    }
+
+    private void error(ServerResponse res, ClientProtocol shape, Status status, HubError error) {
+        res.status(status);
+        res.header(HeaderNames.CONTENT_TYPE, "application/json");
+        res.send(replies.bodies().render(shape, error));
     }
 
     private ObjectNode render(ClientProtocol shape, List<ModelCatalog.Model> models) {

@@ -35,6 +35,7 @@ public final class LocalStateStore implements StateStore {
     private final Map<String, long[]> bindings = new HashMap<>();
     private final Map<Long, BreakerState> breakers = new HashMap<>();
     private final Map<String, List<Consumer<String>>> channels = new ConcurrentHashMap<>();
+    private final LocalAuthFailures authFailures = new LocalAuthFailures();
     private int operations;
 
     /** Buckets of a rolling window and their running total. */
@@ -311,6 +312,16 @@ public final class LocalStateStore implements StateStore {
         synchronized (lock) {
             breakers.remove(providerId);
         }
+    }
+
+    @Override
+    public Map<String, Long> countAuthFailure(Map<String, Integer> thresholds, long windowMs, long lockMs, long nowMs) {
+        return authFailures.count(thresholds, windowMs, lockMs, nowMs);
+    }
+
+    @Override
+    public Map<String, Long> authLocks(Collection<String> ids, long nowMs) {
+        return authFailures.locks(ids, nowMs);
     }
 
     @Override

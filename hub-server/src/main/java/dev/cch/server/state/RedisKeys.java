@@ -47,6 +47,11 @@ final class RedisKeys {
         return prefix + "brk:" + providerId;
     }
 
+    /** Failed authentications of one id ({@code key:<sha-256>} or {@code ip:<address>}) and its lock. */
+    String authFailures(String id) {
+        return prefix + "auth:" + id;
+    }
+
     /** The KEYS of one script call. */
     static final class Collector {
         private final List<String> keys = new ArrayList<>();

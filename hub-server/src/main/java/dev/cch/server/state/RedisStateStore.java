@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,8 @@ public final class RedisStateStore implements StateStore {
     private final LuaScript settle = LuaScript.load("settle");
     private final LuaScript failure = LuaScript.load("breaker_failure");
     private final LuaScript usage = LuaScript.load("usage");
+    private final LuaScript authFailure = LuaScript.load("auth_failure");
+    private final LuaScript authLocks = LuaScript.load("auth_locks");
     private final RedisLink link;
 
     public RedisStateStore(String url, String prefix, Duration timeout, ObjectMapper mapper) {
@@ -44,7 +47,7 @@ public final class RedisStateStore implements StateStore {
     public RedisStateStore(String url, String prefix, Duration timeout, ObjectMapper mapper, Clock clock) {
         this.mapper = mapper;
         this.keys = new RedisKeys(prefix);
-        this.link = new RedisLink(url, timeout, clock, List.of(admit, settle, failure, usage));
+        this.link = new RedisLink(url, timeout, clock, List.of(admit, settle, failure, usage, authFailure, authLocks));
     }
 
     @Override
@@ -200,6 +203,37 @@ public final class RedisStateStore implements StateStore {
     @Override
     public void resetBreaker(long providerId) {
         link.call(c -> c.del(keys.breaker(providerId)), 0L);
+    }
+
+    @Override
+    public Map<String, Long> countAuthFailure(Map<String, Integer> thresholds, long windowMs, long lockMs, long nowMs) {
+        List<String> ids = List.copyOf(thresholds.keySet());
+        List<String> args = new ArrayList<>(List.of(String.valueOf(nowMs), String.valueOf(windowMs), String.valueOf(lockMs)));
+        ids.forEach(id -> args.add(String.valueOf(Math.max(1, thresholds.get(id)))));
+        return link.call(c -> locked(ids, RedisLink.evalsha(c, authFailure, ScriptOutputType.MULTI, authKeys(ids),
+                args.toArray(String[]::new))), Map.of());
+    }
+
+    @Override
+    public Map<String, Long> authLocks(Collection<String> ids, long nowMs) {
+        List<String> list = List.copyOf(ids);
+        return link.call(c -> locked(list, RedisLink.evalsha(c, authLocks, ScriptOutputType.MULTI, authKeys(list),
+                String.valueOf(nowMs))), Map.of());
+    }
+
+    private String[] authKeys(List<String> ids) {
+        return ids.stream().map(keys::authFailures).toArray(String[]::new);
+    }
+
+    /** The ids whose script answer (the end of their lock, 0 when not locked) says they are locked. */
+    private static Map<String, Long> locked(List<String> ids, List<Object> untils) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if ((Long) untils.get(i) > 0) {
+                out.put(ids.get(i), (Long) untils.get(i));
+            }
+        }
+        return out;
     }
 
     @Override

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Shared, fast state of the hub: rate and spend windows, active sessions, session bindings and circuit breakers.
+ * Shared, fast state of the hub: rate and spend windows, active sessions, session bindings, circuit breakers and
+ * authentication lockouts.
  * In Redis when several nodes share it (every operation is one atomic Lua script, one round trip), in process for a
  * single node. Both adapters pass the same contract tests. Time is always passed in, never read, so callers control
  * it. Operations fail open: when the store is unreachable they allow and report {@code failOpen}.
@@ -46,6 +47,17 @@ public interface StateStore extends AutoCloseable {
 
     /** Closes a provider's breaker and forgets its failures. */
     void resetBreaker(long providerId);
+
+    /**
+     * Counts one failed authentication against each id (a presented credential, a client address), atomically. An
+     * id reaching its threshold (the map's value, at least 1) of failures within {@code windowMs} of its first is
+     * locked for {@code lockMs}; failures while it is locked are not counted. Returns the locked ids with the time
+     * their lock ends. Fails open: nothing is locked when the store is unreachable.
+     */
+    Map<String, Long> countAuthFailure(Map<String, Integer> thresholds, long windowMs, long lockMs, long nowMs);
+
+    /** The ids among these that are locked now, with the time each lock ends (fails open: none). */
+    Map<String, Long> authLocks(Collection<String> ids, long nowMs);
 
     /** Current usage of a subject in each of its windows, its RPM and its active sessions, for gauges. */
     Usage usage(Subject subject, Collection<Window> windows, long sessionTtlMs, long nowMs);

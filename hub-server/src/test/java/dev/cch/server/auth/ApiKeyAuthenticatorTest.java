@@ -135,4 +135,18 @@ class ApiKeyAuthenticatorTest {
         assertThat(slow.authenticate(new PresentedKey.Found.One(SECRET))).isInstanceOf(ApiKeyAuthenticator.Result.Accepted.class);
         assertThat(lookups.get()).isEqualTo(2);
     }
+
+    @Test
+    void aFloodOfDifferentWrongKeysNeverPushesAKnownKeyOutOfTheCache() {
+        check(SECRET);
+        for (int i = 0; i < 120_000; i++) {
+            check("cch-guess-" + i);
+        }
+        databaseDown.set(true);
+        assertThat(check(SECRET)).as("served from the cache while the database is away")
+                .isInstanceOf(ApiKeyAuthenticator.Result.Accepted.class);
+        int before = lookups.get();
+        assertThat(check("cch-guess-119999")).isEqualTo(new ApiKeyAuthenticator.Result.Refused(ApiKeyAuthenticator.Refusal.INVALID));
+        assertThat(lookups.get()).as("a recent miss is answered from the cache").isEqualTo(before);
+    }
 }

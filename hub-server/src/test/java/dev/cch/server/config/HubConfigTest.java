@@ -35,10 +35,7 @@ class HubConfigTest {
             "HUB_CORS_ALLOWED_DASH_ORIGINS|https://a.example, https://b.example",
             "HUB_CORS_ALLOWED_DASH_ORIGINS_0|https://a.example"})
     void corsOriginsComeFromTheEnvironmentInEitherDocumentedForm(String variable, String value) {
-        Map<String, String> env = variable.endsWith("_0")
-                ? Map.of(variable, value, "HUB_CORS_ALLOWED_DASH_ORIGINS_1", "https://b.example")
-                : Map.of(variable, value);
-        assertThat(withEnvironment(env).edge().corsAllowedOrigins()).containsExactly("https://a.example", "https://b.example");
+        assertThat(withEnvironment(eitherForm(variable, value, "https://b.example")).edge().corsAllowedOrigins()).containsExactly("https://a.example", "https://b.example");
     }
 
     @Test
@@ -49,5 +46,21 @@ class HubConfigTest {
         assertThat(c.edge().headerTimeout().toMillis()).isEqualTo(3000);
         assertThat(c.edge().bodyTimeout().toMillis()).isEqualTo(60_000);
         assertThat(List.of(c.edge().maxBodyBytes())).containsExactly(32L << 20);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "HUB_AUTH_TRUSTED_DASH_PROXIES|10.0.0.0/8, fd00::/8",
+            "HUB_AUTH_TRUSTED_DASH_PROXIES_0|10.0.0.0/8"})
+    void trustedProxiesComeFromTheEnvironmentInEitherDocumentedFormAndAreNoneByDefault(String variable, String value) {
+        assertThat(withEnvironment(eitherForm(variable, value, "fd00::/8")).trustedProxies()).containsExactly("10.0.0.0/8", "fd00::/8");
+        assertThat(withEnvironment(Map.of()).trustedProxies()).isEmpty();
+    }
+
+    /** A list in one comma-separated variable, or indexed ({@code _0} given, {@code second} as {@code _1}). */
+    static Map<String, String> eitherForm(String variable, String value, String second) {
+        return variable.endsWith("_0")
+                ? Map.of(variable, value, variable.substring(0, variable.length() - 1) + "1", second)
+                : Map.of(variable, value);
     }
 }

@@ -51,6 +51,16 @@ final class CleaningStore implements StateStore {
     }
 
     @Override
+    public Map<String, Long> countAuthFailure(Map<String, Integer> thresholds, long windowMs, long lockMs, long nowMs) {
+        return redis.countAuthFailure(thresholds, windowMs, lockMs, nowMs);
+    }
+
+    @Override
+    public Map<String, Long> authLocks(Collection<String> ids, long nowMs) {
+        return redis.authLocks(ids, nowMs);
+    }
+
+    @Override
     public Usage usage(Subject subject, Collection<Window> windows, long sessionTtlMs, long nowMs) {
         return redis.usage(subject, windows, sessionTtlMs, nowMs);
     }

@@ -55,6 +55,30 @@ abstract class RedisStateStoreContract extends StateStoreContract {
     }
 
     @Test
+    void authFailureKeysLiveForTheirWindowOrLockCountedFromTheCallersNow() {
+        store.countAuthFailure(Map.of("ip:10.9.0.1", 5), 5 * MIN, 15 * MIN, T0);
+        store.countAuthFailure(Map.of("key:locked", 1), 5 * MIN, 15 * MIN, T0);
+        RedisClient client = RedisClient.create(TestRedis.URL);
+        try (StatefulRedisConnection<String, String> c = client.connect()) {
+            assertThat(c.sync().pttl(prefix + "{hub}:auth:ip:10.9.0.1")).isBetween(5 * MIN - 60_000, 5 * MIN);
+            assertThat(c.sync().pttl(prefix + "{hub}:auth:key:locked")).isBetween(15 * MIN - 60_000, 15 * MIN);
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    @Test
+    void lockoutFailsOpenWhenRedisIsUnreachable() {
+        try (RedisStateStore down = new RedisStateStore("redis://127.0.0.1:1", prefix, Duration.ofMillis(200), Json.newMapper())) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(down.countAuthFailure(Map.of("key:k", 1), 5 * MIN, 15 * MIN, T0)).isEmpty();
+            }
+            assertThat(down.authLocks(List.of("key:k"), T0)).isEmpty();
+            assertThat(down.failOpens()).isEqualTo(4);
+        }
+    }
+
+    @Test
     void calendarCountersLiveUntilTheirWindowEndsPlusSlackCountedFromTheCallersNowNotRedisClock() {
         Limits l = new Limits(null, null, null, new BigDecimal("5"), null, null, new BigDecimal("50"), new BigDecimal("100"),
                 new BigDecimal("500"), null);

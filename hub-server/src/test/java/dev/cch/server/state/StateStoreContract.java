@@ -317,6 +317,44 @@ abstract class StateStoreContract {
     }
 
     @Test
+    void anIdIsLockedAtItsThresholdOfAuthFailuresForTheLockTimeAndSeenLockedUntilThen() {
+        Map<String, Integer> credential = Map.of("key:abc", 3);
+        assertThat(store.countAuthFailure(credential, 5 * MIN, 15 * MIN, T0)).isEmpty();
+        assertThat(store.countAuthFailure(credential, 5 * MIN, 15 * MIN, T0 + 1)).isEmpty();
+        assertThat(store.authLocks(List.of("key:abc"), T0 + 2)).isEmpty();
+        assertThat(store.countAuthFailure(credential, 5 * MIN, 15 * MIN, T0 + 2)).containsExactly(Map.entry("key:abc", T0 + 2 + 15 * MIN));
+        assertThat(store.authLocks(List.of("key:abc", "ip:10.0.0.1"), T0 + 15 * MIN))
+                .containsExactly(Map.entry("key:abc", T0 + 2 + 15 * MIN));
+        // failures while locked do not extend the lock; once it ends, counting starts again from nothing
+        assertThat(store.countAuthFailure(credential, 5 * MIN, 15 * MIN, T0 + 10 * MIN)).containsEntry("key:abc", T0 + 2 + 15 * MIN);
+        assertThat(store.authLocks(List.of("key:abc"), T0 + 2 + 15 * MIN)).isEmpty();
+        assertThat(store.countAuthFailure(credential, 5 * MIN, 15 * MIN, T0 + 16 * MIN)).isEmpty();
+    }
+
+    @Test
+    void authFailuresOlderThanTheWindowAreForgotten() {
+        Map<String, Integer> address = Map.of("ip:10.0.0.2", 3);
+        store.countAuthFailure(address, 5 * MIN, 15 * MIN, T0);
+        store.countAuthFailure(address, 5 * MIN, 15 * MIN, T0 + MIN);
+        assertThat(store.countAuthFailure(address, 5 * MIN, 15 * MIN, T0 + 5 * MIN)).as("the window began with the first").isEmpty();
+        store.countAuthFailure(address, 5 * MIN, 15 * MIN, T0 + 6 * MIN);
+        assertThat(store.countAuthFailure(address, 5 * MIN, 15 * MIN, T0 + 7 * MIN)).containsKey("ip:10.0.0.2");
+    }
+
+    @Test
+    void oneFailureCountsAgainstEachIdWithItsOwnThreshold() {
+        Map<String, Integer> both = new java.util.LinkedHashMap<>();
+        both.put("key:k1", 2);
+        both.put("ip:10.0.0.3", 3);
+        assertThat(store.countAuthFailure(both, 5 * MIN, 15 * MIN, T0)).isEmpty();
+        assertThat(store.countAuthFailure(both, 5 * MIN, 15 * MIN, T0 + 1)).containsOnlyKeys("key:k1");
+        assertThat(store.countAuthFailure(Map.of("key:k2", 2, "ip:10.0.0.3", 3), 5 * MIN, 15 * MIN, T0 + 2))
+                .containsOnlyKeys("ip:10.0.0.3");
+        assertThat(store.authLocks(List.of("key:k1", "key:k2", "ip:10.0.0.3", "ip:10.0.0.4"), T0 + 3))
+                .containsOnlyKeys("key:k1", "ip:10.0.0.3");
+    }
+
+    @Test
     void publishedMessagesReachSubscribers() throws Exception {
         List<String> got = new ArrayList<>();
         CountDownLatch received = new CountDownLatch(1);

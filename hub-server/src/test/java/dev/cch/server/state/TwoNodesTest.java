@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two hub nodes sharing one Redis and one PostgreSQL: limits are exact across them, spend totals agree, a breaker
- * opened by one is open on the other, and a session bound on one is honoured by the other.
+ * opened by one is open on the other, a session bound on one is honoured by the other, and a key guessed on one is
+ * locked out on the other.
  */
 class TwoNodesTest {
     static TestDatabase db;
@@ -40,7 +41,7 @@ class TwoNodesTest {
     static void start() {
         db = TestDatabase.create();
         Map<String, String> shared = Map.of("hub.redis.url", TestRedis.URL, "hub.redis.prefix", TestRedis.uniquePrefix(),
-                "hub.failover.delay.ms", "0");
+                "hub.failover.delay.ms", "0", "hub.auth.lockout.failures", "3");
         a = TestHub.startOn(db, shared);
         b = TestHub.startOn(db, shared);
     }
@@ -195,5 +196,17 @@ class TwoNodesTest {
                     .path("content").get(0).path("text").asText();
             assertThat(text).as("request " + i + " on node B").isEqualTo(first);
         }
+    }
+
+    @Test
+    void aKeyGuessedOnOneNodeIsLockedOutOnTheOther() {
+        String wrong = "cch-guessed-on-a-0123456789abcdef";
+        for (int i = 0; i < 3; i++) {
+            assertThat(a.proxy().get("/v1/models", "x-api-key", wrong).status()).isEqualTo(401);
+        }
+        Http.Answer onB = b.proxy().post("/v1/messages", body("guess"), "x-api-key", wrong);
+        assertThat(onB.status()).isEqualTo(429);
+        assertThat(Long.parseLong(onB.header("retry-after"))).isBetween(1L, 900L);
+        assertThat(b.proxy().get("/api/v1/me", "x-api-key", wrong).status()).isEqualTo(429);
     }
 }
