@@ -26,7 +26,8 @@ public final class AuthStep implements Step {
     @Override
     public ProxyReply handle(Exchange ex, Chain chain) {
         var found = PresentedKey.find(ex.request().headers(), ex.request().rawQuery());
-        return switch (gate.check(gate.address(ex.request().clientIp(), ex.request().headers()), found, null)) {
+        ex.clientAddress(gate.address(ex.request().clientIp(), ex.request().headers()));
+        return switch (gate.check(ex.clientAddress(), found, null)) {
             case AuthGate.Verdict.Key k -> {
                 ex.principal(k.principal());
                 yield chain.proceed(ex);

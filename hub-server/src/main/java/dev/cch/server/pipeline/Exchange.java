@@ -17,6 +17,7 @@ public final class Exchange {
     private final List<Runnable> cleanups = new ArrayList<>(2);
 
     private Principal principal;
+    private String clientAddress;
     private String sessionId;
     private Session session;
     private Admission admission;
@@ -56,6 +57,15 @@ public final class Exchange {
 
     public void principal(Principal p) {
         this.principal = p;
+    }
+
+    /** The caller's address as authentication judged it (behind a trusted proxy, the forwarded client's). */
+    public String clientAddress() {
+        return clientAddress != null ? clientAddress : request.clientIp();
+    }
+
+    public void clientAddress(String address) {
+        this.clientAddress = address;
     }
 
     /**

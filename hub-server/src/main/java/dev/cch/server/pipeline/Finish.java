@@ -98,7 +98,7 @@ public final class Finish {
                 u.input(), u.output(), u.cacheRead(), u.cacheWrite5m(), u.cacheWrite1h(), u.reasoning(),
                 cost.total(), breakdown(cost), cost.priceMissing(), cost.providerMultiplier(), cost.groupMultiplier(),
                 ex.firstByteMs(), ex.firstTokenMs(), (int) (durationNanos / 1_000_000), ex.sessionId(), ex.attempts(),
-                ex.chain().toJson(), r.clientIp(), Redactor.truncate(r.userAgent(), 512));
+                ex.chain().toJson(), ex.clientAddress(), Redactor.truncate(r.userAgent(), 512));
     }
 
     private static ObjectNode breakdown(Cost c) {

@@ -155,6 +155,10 @@ class LockoutTest {
                     "x-forwarded-for", "203.0.113.8").status()).as("someone else behind the same proxy").isEqualTo(401);
             assertThat(hub.proxy().get("/v1/models", "x-api-key", "cch-guess-y-0123456789abcdef",
                     "x-forwarded-for", "203.0.113.7").status()).isEqualTo(429);
+            // the request log names the client the lock was judged by, not the proxy
+            hub.awaitLogRows(5);
+            assertThat(hub.db().number("SELECT count(*) FROM request_log WHERE client_ip = '203.0.113.7'")).isEqualTo(4);
+            assertThat(hub.db().number("SELECT count(*) FROM request_log WHERE client_ip = '127.0.0.1'")).isZero();
         }
     }
 
