@@ -123,10 +123,20 @@ public final class ApiKeyAuthenticator {
         };
     }
 
-    /** True when this key is cached, valid or not: checking it will not ask the database (unless it is due a reload). */
-    public boolean knows(String key) {
-        String hash = HubKeys.hash(key);
-        return cache.containsKey(hash) || misses.containsKey(hash);
+    /**
+     * The verdict for a presented key this node has cached, valid or not, without waiting on the database (a stale
+     * entry reloads in the background); null when it is not cached, so checking it would ask the database.
+     */
+    public Result ifCached(PresentedKey.Found found) {
+        if (!(found instanceof PresentedKey.Found.One one)) {
+            return null;
+        }
+        String hash = HubKeys.hash(one.key());
+        if (!cache.containsKey(hash) && !misses.containsKey(hash)) {
+            return null;
+        }
+        Cached c = lookup(hash);
+        return c == null ? new Result.Refused(Refusal.UNAVAILABLE) : check(c);
     }
 
     /** Forgets every cached key and user (after an admin change: a revocation takes effect with the next request). */

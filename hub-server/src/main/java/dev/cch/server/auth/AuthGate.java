@@ -72,8 +72,8 @@ public final class AuthGate {
             return new Verdict.AdminToken();
         }
         // the common case, a valid key this node knows, costs no state store round trip: locks only refuse
-        if (found instanceof PresentedKey.Found.One one && keys.knows(one.key())
-                && keys.authenticate(found) instanceof ApiKeyAuthenticator.Result.Accepted a) {
+        ApiKeyAuthenticator.Result cached = keys.ifCached(found);
+        if (cached instanceof ApiKeyAuthenticator.Result.Accepted a) {
             return new Verdict.Key(a.principal());
         }
         String credential = Lockout.credential(found);
@@ -81,7 +81,8 @@ public final class AuthGate {
         if (locks.credentialLocked()) {
             return new Verdict.LockedOut(locks.credentialSeconds());
         }
-        ApiKeyAuthenticator.Result result = locks.addressLocked() ? lookUpForLockedAddress(found) : keys.authenticate(found);
+        ApiKeyAuthenticator.Result result = cached != null ? cached
+                : locks.addressLocked() ? lookUpForLockedAddress(found) : keys.authenticate(found);
         return switch (result) {
             case null -> new Verdict.LockedOut(locks.addressSeconds());
             case ApiKeyAuthenticator.Result.Accepted a -> new Verdict.Key(a.principal());
@@ -94,9 +95,9 @@ public final class AuthGate {
         };
     }
 
-    /** The key checked from the cache, or looked up in one of the few slots; null when no slot freed in time. */
+    /** A key not cached here, looked up in one of the few slots; null when no slot freed in time. */
     private ApiKeyAuthenticator.Result lookUpForLockedAddress(PresentedKey.Found found) {
-        if (!(found instanceof PresentedKey.Found.One one) || keys.knows(one.key())) {
+        if (!(found instanceof PresentedKey.Found.One)) {
             return keys.authenticate(found);
         }
         try {
